@@ -1,0 +1,177 @@
+using Npgsql;
+using RaidCommand.EventStore.Appending;
+using RaidCommand.EventStore.Feed;
+using RaidCommand.EventStore.Reading;
+
+namespace RaidCommand.EventStore;
+
+/// <summary>Appends events to streams and reads them back. Thread-safe; one instance per store.</summary>
+public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
+{
+    private readonly EventSerializer _serializer = new(options.Types, options.Json);
+
+    public EventSerializer Serializer => _serializer;
+
+    public EventStoreOptions Options => options;
+
+    /// <summary>Appends to one stream. See <see cref="AppendAsync(IReadOnlyList{StreamAppend}, CancellationToken)"/>.</summary>
+    public Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+        AppendAsync([new StreamAppend(streamId, expected, events)], cancellationToken);
+
+    /// <summary>
+    /// Appends to one or more streams atomically: all events are stored or none. Without inline projections
+    /// this is a single round trip. Re-sending a batch whose event ids are all stored already writes nothing
+    /// and returns the original positions.
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">A stream was not at the expected version; nothing was written.</exception>
+    /// <exception cref="EventIdReusedException">Part of the batch's event ids are stored already; nothing was written.</exception>
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
+    {
+        Validate(appends);
+        await using var command = AppendCommand.Build(options.Schema, appends, _serializer);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        command.Connection = connection;
+
+        AppendResult result;
+        try
+        {
+            if (options.InlineProjections.Count == 0)
+            {
+                result = await Execute(command, cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                result = await Execute(command, cancellationToken);
+                if (!result.WasDuplicate)
+                {
+                    var recorded = await ReadBack(connection, result, cancellationToken);
+                    foreach (var projection in options.InlineProjections)
+                    {
+                        await projection.ApplyAsync(connection, recorded, cancellationToken);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException error) when (AppendErrors.Translate(error, appends) is { } translated)
+        {
+            throw translated;
+        }
+
+        if (!result.WasDuplicate)
+        {
+            signal.Notify();
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads a stream forward from <paramref name="fromVersion"/> (1 is the first event).</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and stream_version >= $2 order by stream_version");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = fromVersion });
+        return await EventRows.ReadAll(command, _serializer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Folds a stream into state, optionally only as far as <paramref name="cut"/> (time travel by version,
+    /// by recorded time or by occurred time). Returns the state and the version of the last event folded in.
+    /// </summary>
+    public async Task<(TState State, long Version)> AggregateStreamAsync<TState>(
+        string streamId, TState initial, Func<TState, object, TState> evolve, StreamCut? cut = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evolve);
+        var (condition, bound) = cut switch
+        {
+            null => ("true", (object)DBNull.Value),
+            StreamCut.Version v => ("stream_version <= $2", v.Value),
+            StreamCut.Recorded r => ("recorded_at <= $2", r.Instant),
+            StreamCut.Occurred o => ("occurred_at <= $2", o.Instant),
+            _ => throw new ArgumentOutOfRangeException(nameof(cut)),
+        };
+
+        await using var command = dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and {condition} order by stream_version");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        if (cut is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = bound });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var state = initial;
+        long version = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var recorded = EventRows.Read(reader, _serializer);
+            state = evolve(state, recorded.Data);
+            version = recorded.StreamVersion;
+        }
+
+        return (state, version);
+    }
+
+    /// <summary>The stream's current version; 0 when it does not exist.</summary>
+    public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"select version from {options.Schema}.streams where stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
+    }
+
+    /// <summary>The events a command produced, found by the command id in their metadata: how a retried command finds its original result.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> FindByCommandIdAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {options.Schema}.events where command_id = $1 order by global_position");
+        command.Parameters.Add(new NpgsqlParameter { Value = commandId });
+        return await EventRows.ReadAll(command, _serializer, cancellationToken);
+    }
+
+    private static async Task<AppendResult> Execute(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<AppendedEvent>();
+        var duplicate = false;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new AppendedEvent(
+                reader.GetString(0), reader.GetInt64(1), new FeedPosition(reader.GetFieldValue<ulong>(3), reader.GetInt64(2))));
+            duplicate = reader.GetBoolean(4);
+        }
+
+        return new AppendResult(events, duplicate);
+    }
+
+    private async Task<List<RecordedEvent>> ReadBack(NpgsqlConnection connection, AppendResult result, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select {EventRows.Columns} from {options.Schema}.events where global_position = any($1) order by global_position", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = result.Events.Select(e => e.Position.GlobalPosition).ToArray() });
+        return await EventRows.ReadAll(command, _serializer, cancellationToken);
+    }
+
+    private static void Validate(IReadOnlyList<StreamAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        if (appends.Count == 0 || appends.All(a => a.Events.Count == 0))
+        {
+            throw new ArgumentException("An append needs at least one event.", nameof(appends));
+        }
+
+        var streams = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var append in appends)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(append.StreamId, nameof(appends));
+            if (!streams.Add(append.StreamId))
+            {
+                throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append; put its events in one entry.", nameof(appends));
+            }
+        }
+    }
+}

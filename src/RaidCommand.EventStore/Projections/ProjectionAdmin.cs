@@ -1,0 +1,70 @@
+using Npgsql;
+using RaidCommand.EventStore.Feed;
+
+namespace RaidCommand.EventStore.Projections;
+
+/// <summary>Operator actions on projections: status, dead letters, rebuild from zero.</summary>
+public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
+{
+    private readonly ProjectionCheckpoints _checkpoints = new(options);
+
+    public async Task<IReadOnlyList<ProjectionStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select p.name, p.status, p.last_transaction_id::text, p.last_position, p.events_applied, p.leader, p.last_error,
+                   (select count(*) from {options.Schema}.dead_letters d where d.projection = p.name), p.updated_at
+              from {options.Schema}.projections p order by p.name
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var statuses = new List<ProjectionStatus>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            statuses.Add(new ProjectionStatus(
+                reader.GetString(0), reader.GetString(1),
+                new FeedPosition(ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(3)),
+                reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetInt64(7), reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return statuses;
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select projection, transaction_id::text, global_position, event_id, event_type, error, failed_at
+              from {options.Schema}.dead_letters where projection = $1 order by transaction_id, global_position
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = projection });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var letters = new List<DeadLetter>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            letters.Add(new DeadLetter(
+                reader.GetString(0),
+                new FeedPosition(ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(2)),
+                reader.GetGuid(3), reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// Clears the projection's data and checkpoint in one transaction; its leader (on whichever node) then
+    /// replays the feed from the start. Waits for the leader's current page to commit first.
+    /// </summary>
+    public async Task RebuildAsync(string projectionName, CancellationToken cancellationToken = default)
+    {
+        var projection = options.Projections.FirstOrDefault(p => p.Name == projectionName)
+            ?? throw new ArgumentException($"No projection named '{projectionName}' is registered.", nameof(projectionName));
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _checkpoints.EnsureExists(connection, projection.Name, cancellationToken);
+        await _checkpoints.Lock(connection, projection.Name, cancellationToken);
+        await projection.ResetAsync(connection, cancellationToken);
+        await _checkpoints.Reset(connection, projection.Name, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Wake();
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RaidCommand.EventStore.Feed;
+
+namespace RaidCommand.EventStore.Projections;
+
+/// <summary>
+/// Runs one projection on this node. Across all nodes sharing the database exactly one runner per projection
+/// leads, by holding a session advisory lock on a dedicated connection; if that node dies its connection
+/// closes, the lock goes with it, and a waiting runner takes over from the committed checkpoint.
+/// </summary>
+public sealed class ProjectionRunner(
+    IProjection projection, NpgsqlDataSource dataSource, EventStoreOptions options, EventFeed feed, FeedSignal signal, ILogger logger)
+{
+    private const int LeadershipLockClass = 0x52430001;
+    private static readonly TimeSpan HeldBackRetry = TimeSpan.FromMilliseconds(20);
+
+    private readonly ProjectionCheckpoints _checkpoints = new(options);
+
+    public string Name => projection.Name;
+
+    /// <summary>True while this runner holds leadership.</summary>
+    public bool IsLeader { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                if (!await TryTakeLeadership(connection, cancellationToken))
+                {
+                    await Task.Delay(options.LeadershipRetryInterval, cancellationToken);
+                    continue;
+                }
+
+                IsLeader = true;
+                logger.LogInformation("Projection {Projection} is led by {Node}", projection.Name, options.NodeName);
+                try
+                {
+                    await LeadUntilStopped(connection, cancellationToken);
+                }
+                finally
+                {
+                    IsLeader = false;
+                    await ReleaseLeadership(connection);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error) when (error is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning(error, "Projection {Projection} lost its connection; leadership is released", projection.Name);
+                await Task.Delay(options.LeadershipRetryInterval, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<bool> TryTakeLeadership(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, hashtext($2))", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = LeadershipLockClass });
+        command.Parameters.Add(new NpgsqlParameter { Value = LeadershipKey });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Pooled connections are reset lazily, on their next use, so a lock left on a connection returned to
+    /// the pool would outlive this runner. Release it explicitly; a broken connection took it with it already.
+    /// </summary>
+    private async Task ReleaseLeadership(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1, hashtext($2))", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = LeadershipLockClass });
+            command.Parameters.Add(new NpgsqlParameter { Value = LeadershipKey });
+            await command.ExecuteScalarAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException error)
+        {
+            logger.LogWarning(error, "Could not release leadership of {Projection}; it ends with the connection", projection.Name);
+        }
+    }
+
+    private string LeadershipKey => $"{options.Schema}:{projection.Name}";
+
+    private async Task LeadUntilStopped(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await _checkpoints.EnsureExists(connection, projection.Name, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wake = signal.NextWake();
+            var page = await ApplyNextPage(connection, cancellationToken);
+            if (page.Events.Count > 0)
+            {
+                continue;
+            }
+
+            if (page.HeldBack)
+            {
+                await Task.Delay(HeldBackRetry, cancellationToken);
+            }
+            else
+            {
+                await EventFeed.WaitForWake(wake, options.FeedPollInterval, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One transaction: lock the checkpoint, read the next page, apply it, move the checkpoint, commit.</summary>
+    private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var checkpoint = await _checkpoints.Lock(connection, projection.Name, cancellationToken);
+        var page = await feed.ReadPageAsync(connection, checkpoint, options.FeedPageSize, cancellationToken);
+        if (page.Events.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return page;
+        }
+
+        await transaction.SaveAsync("page", cancellationToken);
+        try
+        {
+            await projection.ApplyAsync(connection, page.Events, cancellationToken);
+        }
+        catch (Exception error) when (IsProjectionFault(error, connection))
+        {
+            logger.LogWarning(error, "Projection {Projection} failed on a page; applying it event by event", projection.Name);
+            await transaction.RollbackAsync("page", cancellationToken);
+            await ApplyOneByOne(connection, transaction, page.Events, cancellationToken);
+        }
+
+        await _checkpoints.Advance(connection, projection.Name, page.LastPosition!.Value, page.Events.Count, options.NodeName, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // This transaction may have held other readers' horizon back; let them look again.
+        signal.Wake();
+        return page;
+    }
+
+    private async Task ApplyOneByOne(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var recorded in events)
+        {
+            Exception? lastError = null;
+            for (var attempt = 1; attempt <= options.ProjectionAttemptsPerEvent; attempt++)
+            {
+                await transaction.SaveAsync("event", cancellationToken);
+                try
+                {
+                    await projection.ApplyAsync(connection, [recorded], cancellationToken);
+                    await transaction.ReleaseAsync("event", cancellationToken);
+                    lastError = null;
+                    break;
+                }
+                catch (Exception error) when (IsProjectionFault(error, connection))
+                {
+                    await transaction.RollbackAsync("event", cancellationToken);
+                    lastError = error;
+                }
+            }
+
+            if (lastError is not null)
+            {
+                logger.LogError(lastError, "Projection {Projection} dead-lettered event {EventId} ({EventType}) at {Position}",
+                    projection.Name, recorded.EventId, recorded.EventType, recorded.Position);
+                await _checkpoints.DeadLetter(connection, projection.Name, recorded, lastError, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A fault of the projection's own code or SQL, as opposed to losing the connection or shutting down.</summary>
+    private static bool IsProjectionFault(Exception error, NpgsqlConnection connection) =>
+        error is not OperationCanceledException
+        && connection.State == System.Data.ConnectionState.Open
+        && (error is PostgresException || error is not NpgsqlException);
+}
