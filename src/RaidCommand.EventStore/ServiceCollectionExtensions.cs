@@ -16,10 +16,22 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddEventStore(this IServiceCollection services, Action<EventStoreOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new EventStoreOptions();
-        configure(options);
+        return services.AddEventStore((_, options) => configure(options));
+    }
 
-        services.AddSingleton(options);
+    /// <summary>
+    /// Adds the event store, configured when first resolved, so projections that need services
+    /// (a data source, serializer options) can be taken from <see cref="IServiceProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, Action<IServiceProvider, EventStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(provider =>
+        {
+            var options = new EventStoreOptions();
+            configure(provider, options);
+            return options;
+        });
         services.AddSingleton<FeedSignal>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<EventFeed>();

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using RaidCommand.Domain.Common;
+using RaidCommand.EventStore;
+
+namespace RaidCommand.Server.Commands;
+
+/// <summary>
+/// Turns refused commands into RFC 9457 problem details: a rule the state forbids now is 409, a request
+/// the domain rejects is 422, an unknown resource 404, a stale If-Match 412. Nothing was written in any case.
+/// </summary>
+public sealed class CommandExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var problem = exception switch
+        {
+            DomainRuleViolation violation => Violation(violation),
+            ResourceNotFoundException missing => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message, Type = "https://raidcommand.dev/problems/not-found",
+            },
+            PreconditionFailedException stale => WithCode(new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed, Title = "The stream has changed", Detail = stale.Message,
+                Type = "https://raidcommand.dev/problems/precondition-failed", Extensions = { ["actualVersion"] = stale.ActualVersion },
+            }, "stream.version-mismatch"),
+            EventIdReusedException reused => WithCode(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Command id reused", Detail = reused.Message,
+                Type = "https://raidcommand.dev/problems/command-id-reused",
+            }, "command.id-reused"),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Violation(DomainRuleViolation violation)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = violation.Kind == ViolationKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+            Title = violation.Kind == ViolationKind.Conflict ? "Not allowed in the current state" : "The request breaks a rule",
+            Detail = violation.Message,
+            Type = $"https://raidcommand.dev/problems/{violation.Code}",
+        };
+        if (violation.Subjects.Count > 0)
+        {
+            problem.Extensions["subjects"] = violation.Subjects;
+        }
+
+        return WithCode(problem, violation.Code);
+    }
+
+    private static ProblemDetails WithCode(ProblemDetails problem, string code)
+    {
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+}

@@ -1,0 +1,72 @@
+using RaidCommand.EventStore;
+
+namespace RaidCommand.Server.Commands;
+
+/// <summary>
+/// Runs a command the event-sourced way: load, decide, append. A retried command id returns its original
+/// outcome. When another writer got in first, the decision is made again on the new state, unless the
+/// client asked for strict concurrency with If-Match.
+/// </summary>
+public sealed class CommandExecutor(EventStore.EventStore store, ILogger<CommandExecutor> logger)
+{
+    private const int MaxAttempts = 8;
+
+    /// <param name="decide">Loads the state it needs and decides; called again after a concurrency conflict.</param>
+    public async Task<CommandOutcome> ExecuteAsync(CommandContext context, Func<CancellationToken, Task<Decision>> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(decide);
+
+        var earlier = await store.FindByCommandIdAsync(context.CommandId.ToString(), cancellationToken);
+        if (earlier.Count > 0)
+        {
+            return CommandOutcome.FromEarlier(context.CommandId, earlier);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var decision = await decide(cancellationToken);
+            if (decision.IsEmpty)
+            {
+                return CommandOutcome.NothingChanged(context.CommandId);
+            }
+
+            try
+            {
+                var result = await store.AppendAsync(ToAppends(decision, context), cancellationToken);
+                return CommandOutcome.From(context.CommandId, result);
+            }
+            catch (WrongExpectedVersionException conflict) when (context.IfMatchVersion is not null && conflict.StreamId == decision.Changes[0].StreamId)
+            {
+                throw new PreconditionFailedException(conflict);
+            }
+            catch (WrongExpectedVersionException conflict) when (attempt < MaxAttempts)
+            {
+                logger.LogDebug("Command {CommandId} raced another writer on {Stream}; deciding again (attempt {Attempt})",
+                    context.CommandId, conflict.StreamId, attempt + 1);
+            }
+        }
+    }
+
+    private static List<StreamAppend> ToAppends(Decision decision, CommandContext context)
+    {
+        var metadata = new EventMetadata
+        {
+            ActorId = context.Actor.Id,
+            ActorRole = context.Actor.Role,
+            DeviceId = context.Actor.DeviceId,
+            CorrelationId = context.CorrelationId,
+            CausationId = context.CommandId.ToString(),
+            CommandId = context.CommandId.ToString(),
+        };
+
+        var index = 0;
+        return decision.Changes
+            .Where(change => change.Events.Count > 0)
+            .Select((change, position) => new StreamAppend(
+                change.StreamId,
+                ExpectedVersion.Exactly(position == 0 && context.IfMatchVersion is { } strict ? strict : change.DecidedOnVersion),
+                change.Events.Select(e => new NewEvent(EventIds.For(context.CommandId, index++), e, OccurredAt.Of(e, context.Now), metadata)).ToList()))
+            .ToList();
+    }
+}

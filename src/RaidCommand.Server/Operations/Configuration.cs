@@ -1,0 +1,35 @@
+using RaidCommand.Server.Operations.AddingCities;
+using RaidCommand.Server.Operations.Approving;
+using RaidCommand.Server.Operations.AssigningTeams;
+using RaidCommand.Server.Operations.AttachingUnits;
+using RaidCommand.Server.Operations.Concluding;
+using RaidCommand.Server.Operations.FormingTeams;
+using RaidCommand.Server.Operations.Launching;
+using RaidCommand.Server.Operations.Opening;
+using RaidCommand.Server.Operations.RegisteringSites;
+using RaidCommand.Server.Operations.SettingStrikeTime;
+
+namespace RaidCommand.Server.Operations;
+
+/// <summary>Planning and running an operation: open, staff, plan, approve, launch, conclude.</summary>
+public static class Configuration
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services) =>
+        services.AddSingleton<OperationCommandHandler>();
+
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
+    {
+        var operations = endpoints.MapGroup("/api/operations").WithTags("Operations");
+        operations.MapOpenOperation();
+        operations.MapAttachUnit();
+        operations.MapAddCity();
+        operations.MapRegisterSite();
+        operations.MapFormTeam();
+        operations.MapAssignTeam();
+        operations.MapSetStrikeTime();
+        operations.MapApprovePlan();
+        operations.MapLaunch();
+        operations.MapConclude();
+        return endpoints;
+    }
+}

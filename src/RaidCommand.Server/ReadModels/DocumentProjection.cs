@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Npgsql;
+using RaidCommand.EventStore;
+
+namespace RaidCommand.Server.ReadModels;
+
+/// <summary>
+/// A read model kept as one JSON document per view (an operation's board, a person's custody line, a seizure):
+/// for each page of events it loads the touched documents, folds the events in with a pure function, and
+/// writes them back in one statement, inside the runner's checkpoint transaction.
+/// </summary>
+public abstract class DocumentProjection<TView>(ReadModelStore store) : IProjection, IReadModelTable
+    where TView : class
+{
+    public abstract string Name { get; }
+
+    /// <summary>The table, in the read-model schema, holding this projection's documents.</summary>
+    public abstract string Table { get; }
+
+    /// <summary>The documents an event touches (often none, often one).</summary>
+    protected abstract IEnumerable<DocumentKey> KeysFor(RecordedEvent recorded);
+
+    /// <summary>Folds one event into a document; <paramref name="view"/> is null for a document not yet created.</summary>
+    protected abstract TView? Apply(TView? view, DocumentKey key, RecordedEvent recorded);
+
+    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var touched = events.SelectMany(e => KeysFor(e).Select(key => (Key: key, Event: e))).ToList();
+        if (touched.Count == 0)
+        {
+            return;
+        }
+
+        var views = await store.LoadAsync<TView>(connection, Table, touched.Select(t => t.Key.Id).Distinct().ToArray(), cancellationToken);
+        var changed = new Dictionary<string, (DocumentKey Key, TView? View, long Position)>(StringComparer.Ordinal);
+        foreach (var (key, recorded) in touched)
+        {
+            views.TryGetValue(key.Id, out var current);
+            var next = Apply(current, key, recorded);
+            views[key.Id] = next!;
+            changed[key.Id] = (key, next, recorded.GlobalPosition);
+        }
+
+        await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)c.View!, c.Position)).ToList(), cancellationToken);
+    }
+
+    public Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        store.TruncateAsync(connection, Table, cancellationToken);
+}
+
+/// <summary>A document's id and the operation it belongs to (for need-to-know filtering and per-operation queries).</summary>
+public readonly record struct DocumentKey(string Id, Guid? OperationId);
+
+/// <summary>A table the read-model schema must create at start-up.</summary>
+public interface IReadModelTable
+{
+    string Table { get; }
+}
