@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using RaidCommand.EventStore;
 
@@ -23,9 +22,20 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     /// <summary>Folds one event into a document; <paramref name="view"/> is null for a document not yet created.</summary>
     protected abstract TView? Apply(TView? view, DocumentKey key, RecordedEvent recorded);
 
+    /// <summary>
+    /// Runs before a page is routed, inside the same transaction: the place to resolve what
+    /// <see cref="KeysFor"/> needs beyond the event itself, e.g. a <see cref="StreamOperationIndex"/>.
+    /// </summary>
+    protected virtual Task BeforePageAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Clears anything the projection keeps besides its table, before a rebuild.</summary>
+    protected virtual Task ResetExtrasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        await BeforePageAsync(connection, events, cancellationToken);
         var touched = events.SelectMany(e => KeysFor(e).Select(key => (Key: key, Event: e))).ToList();
         if (touched.Count == 0)
         {
@@ -45,8 +55,11 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
         await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)c.View!, c.Position)).ToList(), cancellationToken);
     }
 
-    public Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        store.TruncateAsync(connection, Table, cancellationToken);
+    public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await store.TruncateAsync(connection, Table, cancellationToken);
+        await ResetExtrasAsync(connection, cancellationToken);
+    }
 }
 
 /// <summary>A document's id and the operation it belongs to (for need-to-know filtering and per-operation queries).</summary>

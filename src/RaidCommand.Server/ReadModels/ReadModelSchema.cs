@@ -11,6 +11,7 @@ public sealed class ReadModelSchema(NpgsqlDataSource dataSource, IEnumerable<IRe
     public async Task CreateAsync(CancellationToken cancellationToken)
     {
         var sql = $"create schema if not exists {ReadModelStore.Schema};\n"
+            + StreamOperationIndex.CreateTableSql + "\n"
             + string.Join('\n', tables.Select(t => ReadModelStore.CreateTableSql(t.Table)));
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -46,7 +46,7 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource, JsonSerializerOp
         await using var command = new NpgsqlCommand($"""
             insert into {Schema}.{table} (id, operation_id, data, last_position, updated_at)
             select * , now() from unnest($1::text[], $2::uuid[], $3::jsonb[], $4::bigint[])
-            on conflict (id) do update set operation_id = excluded.operation_id, data = excluded.data,
+            on conflict (id) do update set operation_id = coalesce(excluded.operation_id, {table}.operation_id), data = excluded.data,
                 last_position = excluded.last_position, updated_at = excluded.updated_at
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = documents.Select(d => d.Key.Id).ToArray() });
