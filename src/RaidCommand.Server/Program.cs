@@ -1,0 +1,29 @@
+using RaidCommand.Server.Hosting;
+using RaidCommand.Server.Hosting.Correlation;
+using RaidCommand.Server.Hosting.ErrorHandling;
+using RaidCommand.Server.Hosting.Health;
+using RaidCommand.Server.Hosting.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRaidCommandLogging();
+
+// Started before Build so its connection string is known to DI; disposed (stopped) after the host has stopped.
+await using var embeddedDatabase = await builder.AddRaidCommandDatabaseAsync();
+
+builder.Services.AddDatabaseSchemaMigration();
+builder.Services.AddCorrelation();
+builder.Services.AddRaidCommandErrorHandling();
+builder.Services.AddRaidCommandHealthChecks();
+builder.Services.AddOpenApi();
+builder.Services.AddRaidCommandModules();
+
+await using var app = builder.Build();
+app.UseRaidCommandRequestPipeline();
+app.MapRaidCommandHealthChecks();
+app.MapOpenApi();
+app.MapRaidCommandModules();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
