@@ -14,6 +14,7 @@ public static class RequestPipeline
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }
 }
