@@ -1,0 +1,18 @@
+using RaidCommand.Server.EventSourcing;
+
+namespace RaidCommand.Server.Board;
+
+/// <summary>The operation board: one read-model document per operation, and the operations list.</summary>
+public static class Configuration
+{
+    public static IServiceCollection AddBoard(this IServiceCollection services) =>
+        services.AddProjection<OperationBoardProjection>();
+
+    public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder endpoints)
+    {
+        var operations = endpoints.MapGroup("/api/operations").WithTags("Operation board");
+        operations.MapListOperations();
+        operations.MapGetBoard();
+        return endpoints;
+    }
+}

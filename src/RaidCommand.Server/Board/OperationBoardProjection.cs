@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using Npgsql;
+using RaidCommand.Domain.Common;
+using RaidCommand.Domain.Custody;
+using RaidCommand.Domain.Operations;
+using RaidCommand.Domain.Sites;
+using RaidCommand.Domain.Transfers;
+using RaidCommand.EventStore;
+using RaidCommand.Server.Commands;
+using RaidCommand.Server.ReadModels;
+
+namespace RaidCommand.Server.Board;
+
+/// <summary>
+/// Keeps one <see cref="OperationBoard"/> per operation from the operation, site, custody and transfer streams.
+/// Operation and site events name their operation; custody and transfer events after the first do not, so they
+/// are routed through a <see cref="StreamOperationIndex"/> filled by <c>PersonArrested</c> and <c>TransferPlanned</c>.
+/// </summary>
+public sealed class OperationBoardProjection(ReadModelStore store) : DocumentProjection<OperationBoard>(store)
+{
+    public const string ProjectionName = "operation-board";
+    public const string TableName = "operation_boards";
+
+    private readonly StreamOperationIndex _index = new(ProjectionName);
+
+    // Set in BeforePageAsync and read by KeysFor for the same page; the daemon applies one page at a time.
+    private IReadOnlyDictionary<string, Guid> _indexedStreams = new Dictionary<string, Guid>();
+
+    public override string Name => ProjectionName;
+
+    public override string Table => TableName;
+
+    public static string DocumentId(Guid operationId) => operationId.ToString("N");
+
+    protected override async Task BeforePageAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        var indexed = events.Where(e => IsIndexedStream(e.StreamId)).ToList();
+        _indexedStreams = indexed.Count == 0
+            ? new Dictionary<string, Guid>()
+            : await _index.ResolveAsync(connection, indexed, OperationDeclaredBy, cancellationToken);
+    }
+
+    protected override Task ResetExtrasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        _index.ResetAsync(connection, cancellationToken);
+
+    protected override IEnumerable<DocumentKey> KeysFor(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var operationId = IsIndexedStream(recorded.StreamId)
+            ? _indexedStreams.TryGetValue(recorded.StreamId, out var indexed) ? indexed : (Guid?)null
+            : OperationDeclaredBy(recorded.Data);
+        return operationId is { } id ? [new DocumentKey(DocumentId(id), id)] : [];
+    }
+
+    protected override OperationBoard? Apply(OperationBoard? view, DocumentKey key, RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var fromOperationStream = key.OperationId is { } id && recorded.StreamId == StreamIds.Operation(id);
+        return OperationBoardFold.Evolve(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null);
+    }
+
+    private static bool IsIndexedStream(string streamId) =>
+        streamId.StartsWith("person-", StringComparison.Ordinal) || streamId.StartsWith("transfer-", StringComparison.Ordinal);
+
+    private static Guid? OperationDeclaredBy(object data) => data switch
+    {
+        OperationOpened e => e.OperationId,
+        UnitAttached e => e.OperationId,
+        CityAdded e => e.OperationId,
+        SiteRegistered e => e.OperationId,
+        TeamFormed e => e.OperationId,
+        TeamAssignedToSite e => e.OperationId,
+        StrikeTimeSet e => e.OperationId,
+        CityStrikeTimeOverridden e => e.OperationId,
+        PlanApproved e => e.OperationId,
+        CityLaunched e => e.OperationId,
+        OperationConcluded e => e.OperationId,
+        SiteBreached e => e.OperationId,
+        SiteSecured e => e.OperationId,
+        SiteDismantled e => e.OperationId,
+        ArrestLogged e => e.OperationId,
+        SeizureLogged e => e.OperationId,
+        AssetFrozen e => e.OperationId,
+        StopPaymentIssued e => e.OperationId,
+        PersonArrested e => e.OperationId,
+        TransferPlanned e => e.OperationId,
+        _ => null,
+    };
+}
+
+/// <summary>The pure fold behind the board: one event at a time, totals re-derived after each.</summary>
+public static class OperationBoardFold
+{
+    /// <param name="operationVersion">The operation stream's version when the event comes from it, else null.</param>
+    public static OperationBoard? Evolve(OperationBoard? board, object @event, long? operationVersion)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        if (board is null)
+        {
+            // Nothing of an operation can precede its opening in the feed; anything else would be a foreign event.
+            return @event is OperationOpened opened ? Open(opened, operationVersion ?? 1) : null;
+        }
+
+        var next = WithTotals(Fold(board, @event));
+        return operationVersion is { } version ? next with { OperationVersion = version } : next;
+    }
+
+    private static OperationBoard Open(OperationOpened e, long version) => new(
+        e.OperationId, e.CodeName, e.Title, OperationStatus.Planning, e.OriginCase, e.HomeCity, e.Commander, e.OpenedAt,
+        HHour: null, ApprovedAt: null, ConcludedAt: null, [], [], [], [], [], BoardTotals.Empty, TimeFromReportToFirstStopPayment: null, version);
+
+    private static OperationBoard Fold(OperationBoard board, object @event) => @event switch
+    {
+        CityAdded e => board with
+        {
+            Cities = board.Cities.Add(WithHHour(
+                new BoardCity(e.CityCode, e.Name, e.LocalCommander, e.TimeZoneId, null, null, false, null, BoardTotals.Empty), board.HHour)),
+        },
+        SiteRegistered e => board with
+        {
+            Sites = board.Sites.Add(new BoardSite(e.SiteId, e.CityCode, e.Address, e.ExpectedHeadcount, BoardSiteStatus.Planned, [], null, null, null, BoardTotals.Empty)),
+        },
+        TeamFormed e => board with { Teams = board.Teams.Add(new BoardTeam(e.TeamId, e.Name, e.Leader, e.Headcount, e.CityCode, null)) },
+        TeamAssignedToSite e => board with
+        {
+            Teams = Update(board.Teams, t => t.TeamId == e.TeamId, t => t with { SiteId = e.SiteId }),
+            Sites = Update(board.Sites, s => s.SiteId == e.SiteId, s => s with { Teams = s.Teams.Add(new BoardTeamRef(e.TeamId, TeamName(board, e.TeamId))) }),
+        },
+        StrikeTimeSet e => board with { HHour = e.HHour, Cities = Update(board.Cities, c => !c.HHourOverridden, c => WithHHour(c, e.HHour)) },
+        CityStrikeTimeOverridden e => board with
+        {
+            Cities = Update(board.Cities, c => c.Code == e.CityCode, c => WithHHour(c, e.HHour) with { HHourOverridden = true }),
+        },
+        PlanApproved e => board with { Status = OperationStatus.Approved, ApprovedAt = e.ApprovedAt },
+        CityLaunched e => board with
+        {
+            Status = OperationStatus.Launched,
+            Cities = Update(board.Cities, c => c.Code == e.CityCode, c => c with { LaunchedAt = e.LaunchedAt }),
+        },
+        OperationConcluded e => board with { Status = OperationStatus.Concluded, ConcludedAt = e.ConcludedAt },
+
+        SiteBreached e => OnSite(board, e.SiteId, s => s with { Status = BoardSiteStatus.Breached, BreachedAt = e.OccurredAt }),
+        SiteSecured e => OnSite(board, e.SiteId, s => s with { Status = BoardSiteStatus.Secured, SecuredAt = e.OccurredAt }),
+        SiteDismantled e => OnSite(board, e.SiteId, s => s with { Status = BoardSiteStatus.Dismantled, DismantledAt = e.OccurredAt }),
+        ArrestLogged e => OnSiteTotals(board, e.SiteId, t => t with { Arrests = t.Arrests + 1 }),
+        SeizureLogged e => OnSiteTotals(board, e.SiteId, t => t with { SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), e.Quantity) }),
+        AssetFrozen e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, e.Amount.Amount) }),
+        StopPaymentIssued e => StopPayment(board, e),
+
+        PersonArrested e when board.Persons.All(p => p.PersonId != e.PersonId) => board with
+        {
+            Persons = board.Persons.Add(new BoardPerson(e.PersonId, e.SiteId, e.CityCode, CustodyDecision.None)),
+        },
+        CriminallyDetained e => Decided(board, e.PersonId, CustodyDecision.CriminallyDetained),
+        BailedPendingTrial e => Decided(board, e.PersonId, CustodyDecision.BailedPendingTrial),
+        Released e => Decided(board, e.PersonId, CustodyDecision.Released),
+        HandedOverToJurisdiction e => Decided(board, e.PersonId, CustodyDecision.HandedOverToJurisdiction),
+        CustodyDecisionCorrected e => Decided(board, e.PersonId, CustodyDecision.None),
+
+        TransferPlanned e => board with
+        {
+            Transfers = board.Transfers.Add(new BoardTransfer(
+                e.TransferId, e.OriginCity, e.DestinationCity, e.Mode, e.VehicleOrFlight, BoardTransferStatus.Planned, e.Manifest.Count, null, null, null, null, [])),
+        },
+        DetaineesBoarded e => OnTransfer(board, e.TransferId, t => t with { Status = BoardTransferStatus.Boarded, Boarded = (t.Boarded ?? 0) + e.PersonIds.Count }),
+        TransferDeparted e => OnTransfer(board, e.TransferId, t => t with { Status = BoardTransferStatus.Departed, Departed = e.Headcount }),
+        TransferReachedDestination e => OnTransfer(board, e.TransferId, t => t with { Status = BoardTransferStatus.Arrived, Arrived = e.Headcount }),
+        DetaineesHandedOver e => OnTransfer(board, e.TransferId, t => t with { Status = BoardTransferStatus.HandedOver, HandedOver = e.Headcount }),
+        HeadcountMismatchDetected e => OnTransfer(board, e.TransferId, t => t with
+        {
+            Alerts = t.Alerts.Add(new BoardHeadcountAlert(e.Stage, e.Expected, e.Actual, e.OccurredAt)),
+        }),
+        _ => board,
+    };
+
+    private static BoardCity WithHHour(BoardCity city, DateTimeOffset? hHour) => city with
+    {
+        HHour = hHour,
+        LocalHHour = hHour is { } instant && LocalTime.IsKnownZone(city.TimeZoneId) ? LocalTime.ForCity(instant, city.TimeZoneId) : null,
+    };
+
+    private static string TeamName(OperationBoard board, Guid teamId) =>
+        board.Teams.FirstOrDefault(t => t.TeamId == teamId)?.Name ?? string.Empty;
+
+    private static OperationBoard StopPayment(OperationBoard board, StopPaymentIssued e)
+    {
+        var sinceReport = CaseMetrics.TimeFromReportToFirstStopPayment(board.OriginCase, [e]);
+        var withAmount = OnSiteTotals(board, e.SiteId, t => t with { StopPaymentsByCurrency = Add(t.StopPaymentsByCurrency, e.Amount.Currency, e.Amount.Amount) });
+        return withAmount with
+        {
+            // Stop-payments may be logged out of order (stated times), so the earliest wins, not the first seen.
+            TimeFromReportToFirstStopPayment = board.TimeFromReportToFirstStopPayment is { } earlier && earlier <= sinceReport ? earlier : sinceReport,
+        };
+    }
+
+    private static OperationBoard OnSite(OperationBoard board, Guid siteId, Func<BoardSite, BoardSite> update) =>
+        board with { Sites = Update(board.Sites, s => s.SiteId == siteId, update) };
+
+    private static OperationBoard OnSiteTotals(OperationBoard board, Guid siteId, Func<BoardTotals, BoardTotals> update) =>
+        OnSite(board, siteId, s => s with { Totals = update(s.Totals) });
+
+    private static OperationBoard OnTransfer(OperationBoard board, Guid transferId, Func<BoardTransfer, BoardTransfer> update) =>
+        board with { Transfers = Update(board.Transfers, t => t.TransferId == transferId, update) };
+
+    private static OperationBoard Decided(OperationBoard board, Guid personId, CustodyDecision decision) =>
+        board with { Persons = Update(board.Persons, p => p.PersonId == personId, p => p with { Decision = decision }) };
+
+    /// <summary>Detentions per site follow the persons' current decisions; city and operation totals are sums of their sites.</summary>
+    private static OperationBoard WithTotals(OperationBoard board)
+    {
+        var sites = board.Sites
+            .Select(s => s with
+            {
+                Totals = s.Totals with
+                {
+                    CriminalDetentions = board.Persons.Count(p => p.SiteId == s.SiteId && p.Decision == CustodyDecision.CriminallyDetained),
+                },
+            })
+            .ToImmutableList();
+        return board with
+        {
+            Sites = sites,
+            Cities = board.Cities.Select(c => c with { Totals = Sum(sites.Where(s => s.CityCode == c.Code)) }).ToImmutableList(),
+            Totals = Sum(sites),
+        };
+    }
+
+    private static BoardTotals Sum(IEnumerable<BoardSite> sites) => sites.Aggregate(BoardTotals.Empty, (sum, site) => new BoardTotals(
+        sum.Arrests + site.Totals.Arrests,
+        sum.CriminalDetentions + site.Totals.CriminalDetentions,
+        site.Totals.SeizuresByCategory.Aggregate(sum.SeizuresByCategory, (totals, entry) => Add(totals, entry.Key, entry.Value)),
+        site.Totals.FrozenByCurrency.Aggregate(sum.FrozenByCurrency, (totals, entry) => Add(totals, entry.Key, entry.Value)),
+        site.Totals.StopPaymentsByCurrency.Aggregate(sum.StopPaymentsByCurrency, (totals, entry) => Add(totals, entry.Key, entry.Value))));
+
+    private static ImmutableSortedDictionary<string, int> Add(ImmutableSortedDictionary<string, int> totals, string key, int amount) =>
+        totals.SetItem(key, totals.GetValueOrDefault(key) + amount);
+
+    private static ImmutableSortedDictionary<string, decimal> Add(ImmutableSortedDictionary<string, decimal> totals, string key, decimal amount) =>
+        totals.SetItem(key, totals.GetValueOrDefault(key) + amount);
+
+    private static ImmutableList<T> Update<T>(ImmutableList<T> items, Func<T, bool> matches, Func<T, T> update) =>
+        items.Select(item => matches(item) ? update(item) : item).ToImmutableList();
+}
