@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
 using RaidCommand.Server.Administration;
+using RaidCommand.Server.Board;
+using RaidCommand.Server.Custody;
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.FieldLogging;
 using RaidCommand.Server.Operations;
+using RaidCommand.Server.Seizures;
+using RaidCommand.Server.Statistics;
+using RaidCommand.Server.Transfers;
 
 namespace RaidCommand.Server.Hosting;
 
@@ -16,12 +22,24 @@ public static class Modules
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddEventSourcing();
         services.AddOperations();
+        services.AddFieldLogging();
+        services.AddBoard();
+        services.AddCustody();
+        services.AddTransfers();
+        services.AddSeizures();
+        services.AddStatistics();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRaidCommandModules(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOperations();
+        endpoints.MapFieldLogging();
+        endpoints.MapBoard();
+        endpoints.MapCustody();
+        endpoints.MapTransfers();
+        endpoints.MapSeizures();
+        endpoints.MapStatistics();
         endpoints.MapAdministration();
         return endpoints;
     }

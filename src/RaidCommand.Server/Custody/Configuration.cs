@@ -1,0 +1,35 @@
+using RaidCommand.Server.Custody.Correcting;
+using RaidCommand.Server.Custody.Deciding;
+using RaidCommand.Server.Custody.Questioning;
+using RaidCommand.Server.Custody.Reading;
+using RaidCommand.Server.Custody.RecordingLocation;
+using RaidCommand.Server.EventSourcing;
+
+namespace RaidCommand.Server.Custody;
+
+/// <summary>
+/// Custody of arrested persons: questioning, one decision each (detention, bail, release, hand-over to another
+/// jurisdiction), corrections, location, and the custody records and register read from them.
+/// </summary>
+public static class Configuration
+{
+    public static IServiceCollection AddCustody(this IServiceCollection services) =>
+        services.AddSingleton<CustodyCommandHandler>().AddProjection<CustodyRecordProjection>();
+
+    public static IEndpointRouteBuilder MapCustody(this IEndpointRouteBuilder endpoints)
+    {
+        var persons = endpoints.MapGroup("/api/persons").WithTags("Custody");
+        persons.MapGetCustodyRecord();
+        persons.MapRecordQuestioning();
+        persons.MapDetainCriminally();
+        persons.MapGrantBail();
+        persons.MapRelease();
+        persons.MapHandOverToJurisdiction();
+        persons.MapRecordLocation();
+        persons.MapCorrectDecision();
+
+        var operations = endpoints.MapGroup("/api/operations").WithTags("Custody");
+        operations.MapGetCustodyRegister();
+        return endpoints;
+    }
+}

@@ -1,0 +1,32 @@
+using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Transfers.Arriving;
+using RaidCommand.Server.Transfers.Boarding;
+using RaidCommand.Server.Transfers.Departing;
+using RaidCommand.Server.Transfers.HandingOver;
+using RaidCommand.Server.Transfers.Planning;
+using RaidCommand.Server.Transfers.Reading;
+using RaidCommand.Server.Transfers.ReportingCheckpoints;
+
+namespace RaidCommand.Server.Transfers;
+
+/// <summary>Detainee transfers (押解): plan, board, depart, checkpoints, arrive, hand over, and the transfer view.</summary>
+public static class Configuration
+{
+    public static IServiceCollection AddTransfers(this IServiceCollection services) =>
+        services.AddSingleton<TransferCommandHandler>().AddProjection<TransferViewProjection>();
+
+    public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder endpoints)
+    {
+        var operations = endpoints.MapGroup("/api/operations").WithTags("Transfers");
+        operations.MapPlanTransfer();
+
+        var transfers = endpoints.MapGroup("/api/transfers").WithTags("Transfers");
+        transfers.MapGetTransfer();
+        transfers.MapBoardDetainees();
+        transfers.MapDepartTransfer();
+        transfers.MapReportCheckpoint();
+        transfers.MapArriveTransfer();
+        transfers.MapHandOverTransfer();
+        return endpoints;
+    }
+}
