@@ -11,7 +11,7 @@ public static class GetBoardEndpoint
             {
                 if (!await freshness.WaitForAsync(OperationBoardProjection.ProjectionName, after, cancellationToken))
                 {
-                    return BoardProblems.NotCaughtUp(after);
+                    return ReadModelLag.NotCaughtUp("operation board", after);
                 }
 
                 var board = await store.FindAsync<OperationBoard>(OperationBoardProjection.TableName, OperationBoardProjection.DocumentId(operationId), cancellationToken)

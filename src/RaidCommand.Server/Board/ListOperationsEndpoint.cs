@@ -9,7 +9,7 @@ public static class ListOperationsEndpoint
             {
                 if (!await freshness.WaitForAsync(OperationBoardProjection.ProjectionName, after, cancellationToken))
                 {
-                    return BoardProblems.NotCaughtUp(after);
+                    return ReadModelLag.NotCaughtUp("operation board", after);
                 }
 
                 var boards = await store.ListAllAsync<OperationBoard>(OperationBoardProjection.TableName, cancellationToken);

@@ -7,7 +7,8 @@ namespace RaidCommand.Server.Commands;
 
 /// <summary>
 /// Turns refused commands into RFC 9457 problem details: a rule the state forbids now is 409, a request
-/// the domain rejects is 422, an unknown resource 404, a stale If-Match 412. Nothing was written in any case.
+/// the domain rejects is 422, an unknown resource 404, a stale If-Match 412, a stream too contended to decide
+/// on in a few attempts 409. Nothing was written in any case.
 /// </summary>
 public sealed class CommandExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -26,6 +27,11 @@ public sealed class CommandExceptionHandler(IProblemDetailsService problems) : I
                 Status = StatusCodes.Status412PreconditionFailed, Title = "The stream has changed", Detail = stale.Message,
                 Type = "https://raidcommand.dev/problems/precondition-failed", Extensions = { ["actualVersion"] = stale.ActualVersion },
             }, "stream.version-mismatch"),
+            WrongExpectedVersionException contended => WithCode(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Too many simultaneous changes", Type = "https://raidcommand.dev/problems/stream-contended",
+                Detail = $"{contended.StreamId} kept changing while this command was decided again and again; nothing was written. Retry with the same Idempotency-Key.",
+            }, "stream.contended"),
             EventIdReusedException reused => WithCode(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Command id reused", Detail = reused.Message,

@@ -61,11 +61,12 @@ public sealed class CommandExecutor(EventStore.EventStore store, ILogger<Command
         };
 
         var index = 0;
+        var primary = decision.Changes[0].StreamId;
         return decision.Changes
             .Where(change => change.Events.Count > 0)
-            .Select((change, position) => new StreamAppend(
+            .Select(change => new StreamAppend(
                 change.StreamId,
-                ExpectedVersion.Exactly(position == 0 && context.IfMatchVersion is { } strict ? strict : change.DecidedOnVersion),
+                ExpectedVersion.Exactly(change.StreamId == primary && context.IfMatchVersion is { } strict ? strict : change.DecidedOnVersion),
                 change.Events.Select(e => new NewEvent(EventIds.For(context.CommandId, index++), e, OccurredAt.Of(e, context.Now), metadata)).ToList()))
             .ToList();
     }

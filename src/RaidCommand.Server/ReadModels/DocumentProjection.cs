@@ -49,7 +49,9 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
             views.TryGetValue(key.Id, out var current);
             var next = Apply(current, key, recorded);
             views[key.Id] = next!;
-            changed[key.Id] = (key, next, recorded.GlobalPosition);
+            // Later events of a stream often do not name the operation; the first one that did still counts.
+            var operationId = key.OperationId ?? (changed.TryGetValue(key.Id, out var earlier) ? earlier.Key.OperationId : null);
+            changed[key.Id] = (key with { OperationId = operationId }, next, recorded.GlobalPosition);
         }
 
         await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)c.View!, c.Position)).ToList(), cancellationToken);

@@ -1,5 +1,5 @@
 using RaidCommand.Domain.Custody;
-using RaidCommand.Server.FieldLogging;
+using RaidCommand.Server.Commands;
 
 namespace RaidCommand.Server.Custody.Deciding;
 

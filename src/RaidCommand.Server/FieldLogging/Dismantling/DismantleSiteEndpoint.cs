@@ -1,4 +1,5 @@
 using RaidCommand.Domain.Sites;
+using RaidCommand.Server.Commands;
 
 namespace RaidCommand.Server.FieldLogging.Dismantling;
 

@@ -1,5 +1,5 @@
 using RaidCommand.Domain.Transfers;
-using RaidCommand.Server.FieldLogging;
+using RaidCommand.Server.Commands;
 
 namespace RaidCommand.Server.Transfers.Departing;
 

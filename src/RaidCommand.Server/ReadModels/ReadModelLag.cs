@@ -1,4 +1,4 @@
-namespace RaidCommand.Server.Custody;
+namespace RaidCommand.Server.ReadModels;
 
 /// <summary>
 /// The 503 answer of a read endpoint whose read model has not reached the position a client passed as ?after=.

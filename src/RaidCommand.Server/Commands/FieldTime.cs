@@ -1,4 +1,4 @@
-namespace RaidCommand.Server.FieldLogging;
+namespace RaidCommand.Server.Commands;
 
 /// <summary>The instant a field team states for what they did; never defaulted, because the server's clock is not when it happened.</summary>
 public static class FieldTime
