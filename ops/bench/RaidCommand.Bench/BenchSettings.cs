@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace RaidCommand.Bench;
+
+/// <summary>Command-line settings and the event counts they imply.</summary>
+internal sealed record BenchSettings
+{
+    public bool Quick { get; init; }
+    public int Rounds { get; init; } = 5;
+    public string? Output { get; init; }
+    public HashSet<int> Only { get; init; } = [1, 2, 3, 4, 5];
+
+    /// <summary>Extra connection-string options for both sides, e.g. "No Reset On Close=true" (not what the server uses).</summary>
+    public string? ConnectionOptions { get; init; }
+
+    public int SingleAppends => Quick ? 300 : 2_000;
+    public int SingleStreams { get; init; } = 500;
+    public int ConcurrentAppends => Quick ? 1_600 : 8_000;
+    public int Writers { get; init; } = 16;
+    public int Batches => Quick ? 50 : 200;
+    public int BatchSize { get; init; } = 100;
+    public int FeedEvents => Quick ? 20_000 : 200_000;
+    public int PageSize { get; init; } = 5_000;
+    public int LoadBatchSize { get; init; } = 1_000;
+    public int LoadStreams { get; init; } = 500;
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = new BenchSettings();
+        var roundsGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    settings = settings with { Quick = true };
+                    break;
+                case "--rounds":
+                    settings = settings with { Rounds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
+                    roundsGiven = true;
+                    break;
+                case "--output":
+                    settings = settings with { Output = Value(args, ++i) };
+                    break;
+                case "--connection-options":
+                    settings = settings with { ConnectionOptions = Value(args, ++i) };
+                    break;
+                case "--only":
+                    settings = settings with { Only = Value(args, ++i).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--connection-options \"Key=Value;...\"]");
+            }
+        }
+
+        if (settings.Quick && !roundsGiven)
+        {
+            settings = settings with { Rounds = 2 };
+        }
+
+        return settings.Rounds >= 1 ? settings : throw new ArgumentException("--rounds must be at least 1.");
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.");
+}

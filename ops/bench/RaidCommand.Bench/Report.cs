@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+
+namespace RaidCommand.Bench;
+
+/// <summary>
+/// Prints the results table and writes the "## Event store engine" section of the results file, keeping every
+/// other "## " section of that file (SignalR latency, time travel, ...) as it is.
+/// </summary>
+internal static class Report
+{
+    public const string SectionHeader = "## Event store engine";
+
+    /// <summary>The hand-written interpretation, kept next to the program and copied into the section.</summary>
+    private const string ReadingFile = "ops/bench/RaidCommand.Bench/reading.md";
+
+    public static string Table(IReadOnlyList<ScenarioResult> results, bool markdown)
+    {
+        string[] header = ["#", "Scenario", "Ours median (events/s)", "Raw median (events/s)", "Ours / raw", "Target", "Met?"];
+        var rows = results.Select(r => new[]
+        {
+            r.Number.ToString(CultureInfo.InvariantCulture), r.Name, Scenarios.Rate(r.OursMedian), Scenarios.Rate(r.RawMedian),
+            r.Ratio.ToString("0.00", CultureInfo.InvariantCulture), r.TargetText, r.Met ? "yes" : "**no**",
+        }).ToList();
+
+        var text = new StringBuilder();
+        if (markdown)
+        {
+            text.AppendLine("| " + string.Join(" | ", header) + " |");
+            text.AppendLine("|" + string.Join("|", header.Select((_, i) => i is 2 or 3 or 4 ? "---:" : "---")) + "|");
+            foreach (var row in rows)
+            {
+                text.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
+        }
+        else
+        {
+            var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Replace("**", "", StringComparison.Ordinal).Length))).ToArray();
+            text.AppendLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))));
+            foreach (var row in rows)
+            {
+                text.AppendLine(string.Join("  ", row.Select((c, i) => c.Replace("**", "", StringComparison.Ordinal).PadRight(widths[i]))));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static void WriteMarkdown(BenchSettings settings, MachineInfo machine, IReadOnlyList<ScenarioResult> results, TimeSpan elapsed)
+    {
+        var path = settings.Output!;
+        var section = new StringBuilder();
+        section.AppendLine(SectionHeader);
+        section.AppendLine();
+        section.AppendLine(CultureInfo.InvariantCulture,
+            $"Measured by `ops/bench/run{(settings.Quick ? " --quick" : "")} --rounds {settings.Rounds} --output {path}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (run took {elapsed.TotalMinutes:F1} min).");
+        section.AppendLine();
+        section.AppendLine("### Machine");
+        section.AppendLine();
+        section.Append(machine.Markdown());
+        section.AppendLine();
+        section.AppendLine("### Method");
+        section.AppendLine();
+        section.AppendLine(CultureInfo.InvariantCulture, $"""
+            - The program starts its own **durable** embedded PostgreSQL cluster (`fsync=on`, `synchronous_commit=on`,
+              `full_page_writes=on`) in a fresh folder under /tmp, creates a database, runs every scenario, then stops
+              and deletes the cluster. Every append therefore waits for its WAL flush: these are durable appends.
+            - Both sides use one `NpgsqlDataSource` built from the plain connection string the server itself uses
+              (no `Max Auto Prepare`, no multiplexing), so neither side gets a connection-string advantage.
+            - Each scenario runs **ours** (the RaidCommand event store) and a **raw** Npgsql baseline alternately,
+              ours then raw, for {settings.Rounds} rounds, each run on **fresh tables** (a new event store schema, a new raw table;
+              dropped afterwards). The table reports the **median** rate of each side and the ratio of the medians;
+              the machine is shared and noisy, so no means and no best-of. An untimed warm-up runs first.
+            - The raw table has the shape of `eventstore.events`: the same columns and types (jsonb data, uuid event id,
+              text stream id, timestamptz, `xid8 default pg_current_xact_id()`, 32-byte bytea hashes filled with fixed
+              bytes), the same primary key, unique `(stream_id, stream_version)`, unique `event_id`,
+              `(transaction_id, global_position)` index and partial `command_id` index. Raw writes are ordinary
+              Npgsql commands carrying the same payload JSON (serialized with the same System.Text.Json options) and
+              the same metadata; raw supplies `stream_version` from an in-memory per-stream counter.
+            - Payload: an `ArrestMade` record (`personTag`, `siteId`, `teamId`, `note`) registered as `raid.arrest-made`
+              (about 150 bytes of JSON), with actor, role, device, correlation and command id metadata.
+            - Ours does, by design, work the raw insert does not: the stream lock, the idempotency lookup, the
+              expected-version check, the SHA-256 hash chain, the `streams` row upsert (scenarios 1-3); the
+              gap-free horizon column and payload deserialization into the CLR record (scenario 4); the checkpoint
+              lock and update (scenario 5). The ratio is the price of those guarantees.
+
+            | # | Ours | Raw |
+            |---|---|---|
+            | 1 | {settings.SingleAppends:N0} `AppendAsync` calls of one event, round-robin over {settings.SingleStreams} streams, `ExpectedVersion.Any`, 1 writer | one autocommit `INSERT` per event |
+            | 2 | {settings.ConcurrentAppends:N0} appends by {settings.Writers} concurrent writers, each on its own {settings.SingleStreams / settings.Writers} streams | the same with one autocommit `INSERT` per event |
+            | 3 | {settings.Batches} appends of {settings.BatchSize} events to one stream | one `insert ... select from unnest(arrays)` per batch in its own transaction |
+            | 4 | `EventFeed.ReadPageAsync` from `FeedPosition.Start` to the end, pages of {settings.PageSize:N0}, over {settings.FeedEvents:N0} events | keyset pages `where global_position > $1 order by global_position limit {settings.PageSize}`, the same 16 columns, jsonb read as string |
+            | 5 | `ProjectionRunner` from zero (fresh checkpoint), page size {settings.PageSize:N0}, one set-based upsert per page counting events per stream; timed until the committed checkpoint reaches the last position | the same pages and the same upsert, one transaction per page, no checkpoint |
+
+            Scenarios 4 and 5 share each round's tables: {settings.FeedEvents:N0} events are loaded (untimed, {settings.LoadBatchSize:N0} events per
+            append over {Math.Min(settings.LoadStreams, settings.FeedEvents / settings.LoadBatchSize)} streams) into both, both tables are vacuumed and analyzed, then ours and raw read, then ours and raw project.
+            """);
+        if (settings.ConnectionOptions is not null)
+        {
+            section.AppendLine();
+            section.AppendLine(CultureInfo.InvariantCulture,
+                $"**This run added `{settings.ConnectionOptions}` to the connection string of both sides; the server does not use it.**");
+        }
+
+        section.AppendLine();
+        section.AppendLine("### Results");
+        section.AppendLine();
+        section.Append(Table(results, markdown: true));
+        section.AppendLine();
+        section.AppendLine("Per-round rates (events/s), in run order:");
+        section.AppendLine();
+        foreach (var r in results)
+        {
+            section.AppendLine(CultureInfo.InvariantCulture,
+                $"- {r.Number}: ours {string.Join(", ", r.Ours.Select(Scenarios.Rate))}; raw {string.Join(", ", r.Raw.Select(Scenarios.Rate))}");
+        }
+
+        section.AppendLine();
+        if (File.Exists(ReadingFile))
+        {
+            section.AppendLine(File.ReadAllText(ReadingFile).TrimEnd());
+            section.AppendLine();
+        }
+
+        File.WriteAllText(path, Merge(File.Exists(path) ? File.ReadAllText(path) : null, section.ToString()));
+    }
+
+    /// <summary>Replaces our section in the existing file, or adds it; other sections are kept verbatim and in place.</summary>
+    private static string Merge(string? existing, string section)
+    {
+        if (existing is null)
+        {
+            return "# Benchmarks\n\n" + section;
+        }
+
+        var lines = existing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var start = lines.FindIndex(l => l.TrimEnd() == SectionHeader);
+        if (start < 0)
+        {
+            return existing.TrimEnd() + "\n\n" + section;
+        }
+
+        var end = lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        var before = string.Join('\n', lines.Take(start)).TrimEnd('\n');
+        before = before.Length > 0 ? before + "\n\n" : "";
+        var after = end < 0 ? "" : string.Join('\n', lines.Skip(end));
+        return before + section + (after.Length > 0 ? "\n" + after : "");
+    }
+}
