@@ -1,4 +1,3 @@
-using RaidCommand.Server.Commands;
 using RaidCommand.Server.ReadModels;
 
 namespace RaidCommand.Server.Board;
@@ -6,19 +5,11 @@ namespace RaidCommand.Server.Board;
 public static class GetBoardEndpoint
 {
     public static RouteHandlerBuilder MapGetBoard(this RouteGroupBuilder operations) =>
-        operations.MapGet("/{operationId:guid}/board", async (
+        operations.MapGet("/{operationId:guid}/board", (
                 Guid operationId, string? after, ReadModelFreshness freshness, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
-            {
-                if (!await freshness.WaitForAsync(OperationBoardProjection.ProjectionName, after, cancellationToken))
-                {
-                    return ReadModelLag.NotCaughtUp("operation board", after);
-                }
-
-                var board = await store.FindAsync<OperationBoard>(OperationBoardProjection.TableName, OperationBoardProjection.DocumentId(operationId), cancellationToken)
-                    ?? throw new ResourceNotFoundException("operation", operationId);
-                http.Response.Headers.ETag = CommandResults.ETag(board.OperationVersion);
-                return Results.Ok(board);
-            })
+                store.ServeAsync<OperationBoard>(freshness, http, new DocumentRead(
+                    OperationBoardProjection.ProjectionName, OperationBoardProjection.TableName, OperationBoardProjection.DocumentId(operationId), "operation", operationId),
+                    after, board => board.OperationVersion, cancellationToken))
             .WithName("GetOperationBoard")
             .WithSummary("The operation's board")
             .WithDescription("Cities with H-hour in local time, sites with status and results (战果), transfers with headcounts and alerts, and totals. "

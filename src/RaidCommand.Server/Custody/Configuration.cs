@@ -1,3 +1,5 @@
+using RaidCommand.Domain.Custody;
+using RaidCommand.Server.Commands;
 using RaidCommand.Server.Custody.Correcting;
 using RaidCommand.Server.Custody.Deciding;
 using RaidCommand.Server.Custody.Questioning;
@@ -14,7 +16,7 @@ namespace RaidCommand.Server.Custody;
 public static class Configuration
 {
     public static IServiceCollection AddCustody(this IServiceCollection services) =>
-        services.AddSingleton<CustodyCommandHandler>().AddProjection<CustodyRecordProjection>();
+        services.AddCommandHandler<CustodyCommand, CustodyCommandHandler>().AddProjection<CustodyRecordProjection>();
 
     public static IEndpointRouteBuilder MapCustody(this IEndpointRouteBuilder endpoints)
     {

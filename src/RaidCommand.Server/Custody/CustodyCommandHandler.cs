@@ -4,7 +4,7 @@ using RaidCommand.Server.Commands;
 namespace RaidCommand.Server.Custody;
 
 /// <summary>Every custody command takes the same path: load the person's custody stream, decide, append.</summary>
-public sealed class CustodyCommandHandler(EventStore.EventStore store, CommandExecutor executor)
+public sealed class CustodyCommandHandler(EventStore.EventStore store, CommandExecutor executor) : ICommandHandler<CustodyCommand>
 {
     public Task<CommandOutcome> HandleAsync(CustodyCommand command, CommandContext context, CancellationToken cancellationToken)
     {

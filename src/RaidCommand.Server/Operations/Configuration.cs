@@ -1,3 +1,5 @@
+using RaidCommand.Domain.Operations;
+using RaidCommand.Server.Commands;
 using RaidCommand.Server.Operations.AddingCities;
 using RaidCommand.Server.Operations.Approving;
 using RaidCommand.Server.Operations.AssigningTeams;
@@ -15,7 +17,7 @@ namespace RaidCommand.Server.Operations;
 public static class Configuration
 {
     public static IServiceCollection AddOperations(this IServiceCollection services) =>
-        services.AddSingleton<OperationCommandHandler>();
+        services.AddCommandHandler<OperationCommand, OperationCommandHandler>();
 
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
     {

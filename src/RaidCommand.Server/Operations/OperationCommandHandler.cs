@@ -4,7 +4,7 @@ using RaidCommand.Server.Commands;
 namespace RaidCommand.Server.Operations;
 
 /// <summary>Every operation command takes the same path: load the operation's stream, decide, append.</summary>
-public sealed class OperationCommandHandler(EventStore.EventStore store, CommandExecutor executor)
+public sealed class OperationCommandHandler(EventStore.EventStore store, CommandExecutor executor) : ICommandHandler<OperationCommand>
 {
     public Task<CommandOutcome> HandleAsync(OperationCommand command, CommandContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using RaidCommand.Domain.Transfers;
+using RaidCommand.Server.Commands;
 using RaidCommand.Server.EventSourcing;
 using RaidCommand.Server.Transfers.Arriving;
 using RaidCommand.Server.Transfers.Boarding;
@@ -13,7 +15,7 @@ namespace RaidCommand.Server.Transfers;
 public static class Configuration
 {
     public static IServiceCollection AddTransfers(this IServiceCollection services) =>
-        services.AddSingleton<TransferCommandHandler>().AddProjection<TransferViewProjection>();
+        services.AddCommandHandler<TransferCommand, TransferCommandHandler>().AddProjection<TransferViewProjection>();
 
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder endpoints)
     {

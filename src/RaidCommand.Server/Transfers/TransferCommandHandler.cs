@@ -19,7 +19,7 @@ namespace RaidCommand.Server.Transfers;
 /// another transfer between plan and boarding can never travel. Writing a marker event into every custody stream at
 /// plan time would buy nothing more and would block custody changes that are legitimate until boarding.
 /// </remarks>
-public sealed class TransferCommandHandler(EventStore.EventStore store, CommandExecutor executor)
+public sealed class TransferCommandHandler(EventStore.EventStore store, CommandExecutor executor) : ICommandHandler<TransferCommand>
 {
     public Task<CommandOutcome> HandleAsync(TransferCommand command, CommandContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using RaidCommand.Server.Commands;
 using RaidCommand.Server.ReadModels;
 
 namespace RaidCommand.Server.Custody.Reading;
@@ -6,19 +5,11 @@ namespace RaidCommand.Server.Custody.Reading;
 public static class GetCustodyRecordEndpoint
 {
     public static RouteHandlerBuilder MapGetCustodyRecord(this RouteGroupBuilder persons) =>
-        persons.MapGet("/{personId:guid}", async (
+        persons.MapGet("/{personId:guid}", (
                 Guid personId, string? after, ReadModelFreshness freshness, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
-            {
-                if (!await freshness.WaitForAsync(CustodyRecordProjection.ProjectionName, after, cancellationToken))
-                {
-                    return ReadModelLag.NotCaughtUp("custody record", after);
-                }
-
-                var record = await store.FindAsync<CustodyRecord>(CustodyRecordProjection.TableName, CustodyRecordProjection.DocumentId(personId), cancellationToken)
-                    ?? throw new ResourceNotFoundException("person", personId);
-                http.Response.Headers.ETag = CommandResults.ETag(record.StreamVersion);
-                return Results.Ok(record);
-            })
+                store.ServeAsync<CustodyRecord>(freshness, http, new DocumentRead(
+                    CustodyRecordProjection.ProjectionName, CustodyRecordProjection.TableName, CustodyRecordProjection.DocumentId(personId), "person", personId),
+                    after, record => record.StreamVersion, cancellationToken))
             .Produces<CustodyRecord>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCustodyRecord")
             .WithSummary("A person's custody record")

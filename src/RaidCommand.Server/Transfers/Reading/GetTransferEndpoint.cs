@@ -1,5 +1,3 @@
-using RaidCommand.Server.Commands;
-using RaidCommand.Server.Custody;
 using RaidCommand.Server.ReadModels;
 
 namespace RaidCommand.Server.Transfers.Reading;
@@ -7,19 +5,11 @@ namespace RaidCommand.Server.Transfers.Reading;
 public static class GetTransferEndpoint
 {
     public static RouteHandlerBuilder MapGetTransfer(this RouteGroupBuilder transfers) =>
-        transfers.MapGet("/{transferId:guid}", async (
+        transfers.MapGet("/{transferId:guid}", (
                 Guid transferId, string? after, ReadModelFreshness freshness, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
-            {
-                if (!await freshness.WaitForAsync(TransferViewProjection.ProjectionName, after, cancellationToken))
-                {
-                    return ReadModelLag.NotCaughtUp("transfer view", after);
-                }
-
-                var transfer = await store.FindAsync<TransferView>(TransferViewProjection.TableName, TransferViewProjection.DocumentId(transferId), cancellationToken)
-                    ?? throw new ResourceNotFoundException("transfer", transferId);
-                http.Response.Headers.ETag = CommandResults.ETag(transfer.StreamVersion);
-                return Results.Ok(transfer);
-            })
+                store.ServeAsync<TransferView>(freshness, http, new DocumentRead(
+                    TransferViewProjection.ProjectionName, TransferViewProjection.TableName, TransferViewProjection.DocumentId(transferId), "transfer", transferId),
+                    after, transfer => transfer.StreamVersion, cancellationToken))
             .Produces<TransferView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetTransfer")
             .WithSummary("A detainee transfer")
