@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Npgsql;
 using RaidCommand.Domain.Common;
 using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
@@ -21,10 +20,6 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
     public const string ProjectionName = "operation-board";
     public const string TableName = "operation_boards";
 
-    private readonly StreamOperationIndex _index = new(ProjectionName);
-
-    // Set in BeforePageAsync and read by KeysFor for the same page; the daemon applies one page at a time.
-    private IReadOnlyDictionary<string, Guid> _indexedStreams = new Dictionary<string, Guid>();
 
     public override string Name => ProjectionName;
 
@@ -32,23 +27,12 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
 
     public static string DocumentId(Guid operationId) => operationId.ToString("N");
 
-    protected override async Task BeforePageAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
-    {
-        var indexed = events.Where(e => IsIndexedStream(e.StreamId)).ToList();
-        _indexedStreams = indexed.Count == 0
-            ? new Dictionary<string, Guid>()
-            : await _index.ResolveAsync(connection, indexed, OperationDeclaredBy, cancellationToken);
-    }
-
-    protected override Task ResetExtrasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        _index.ResetAsync(connection, cancellationToken);
-
     protected override IEnumerable<DocumentKey> KeysFor(RecordedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        var operationId = IsIndexedStream(recorded.StreamId)
-            ? _indexedStreams.TryGetValue(recorded.StreamId, out var indexed) ? indexed : (Guid?)null
-            : OperationDeclaredBy(recorded.Data);
+        var operationId = ResolvesOperationOf(recorded)
+            ? OperationOfStream(recorded.StreamId)
+            : DeclaredOperation(recorded.Data);
         return operationId is { } id ? [new DocumentKey(DocumentId(id), id)] : [];
     }
 
@@ -59,10 +43,10 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
         return OperationBoardFold.Evolve(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null);
     }
 
-    private static bool IsIndexedStream(string streamId) =>
-        streamId.StartsWith("person-", StringComparison.Ordinal) || streamId.StartsWith("transfer-", StringComparison.Ordinal);
+    protected override bool ResolvesOperationOf(RecordedEvent recorded) =>
+        recorded.StreamId.StartsWith("person-", StringComparison.Ordinal) || recorded.StreamId.StartsWith("transfer-", StringComparison.Ordinal);
 
-    private static Guid? OperationDeclaredBy(object data) => data switch
+    protected override Guid? DeclaredOperation(object data) => data switch
     {
         OperationOpened e => e.OperationId,
         UnitAttached e => e.OperationId,

@@ -11,6 +11,14 @@ namespace RaidCommand.Server.ReadModels;
 public abstract class DocumentProjection<TView>(ReadModelStore store) : IProjection, IReadModelTable
     where TView : class
 {
+    private StreamOperationIndex? _index;
+
+    // Set at the start of each page and read while routing it; the daemon applies one page at a time.
+    private IReadOnlyDictionary<string, Guid> _streamOperations = new Dictionary<string, Guid>();
+
+    // Created on first use because Name is only known once the derived class is constructed.
+    private StreamOperationIndex OperationIndex => _index ??= new StreamOperationIndex(Name);
+
     public abstract string Name { get; }
 
     /// <summary>The table, in the read-model schema, holding this projection's documents.</summary>
@@ -23,19 +31,25 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     protected abstract TView? Apply(TView? view, DocumentKey key, RecordedEvent recorded);
 
     /// <summary>
-    /// Runs before a page is routed, inside the same transaction: the place to resolve what
-    /// <see cref="KeysFor"/> needs beyond the event itself, e.g. a <see cref="StreamOperationIndex"/>.
+    /// Whether this event's stream must be looked up in the projection's <see cref="StreamOperationIndex"/>:
+    /// true for streams whose later events do not name their operation (a custody decision, a departure).
+    /// Such streams' operations are then available to <see cref="KeysFor"/> through <see cref="OperationOfStream"/>.
     /// </summary>
-    protected virtual Task BeforePageAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    protected virtual bool ResolvesOperationOf(RecordedEvent recorded) => false;
 
-    /// <summary>Clears anything the projection keeps besides its table, before a rebuild.</summary>
-    protected virtual Task ResetExtrasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The operation an event declares for its stream (typically the stream's first event), or null.</summary>
+    protected virtual Guid? DeclaredOperation(object data) => null;
+
+    /// <summary>The operation of a resolved stream in the page being applied, or null if none is known.</summary>
+    protected Guid? OperationOfStream(string streamId) => _streamOperations.TryGetValue(streamId, out var operation) ? operation : null;
 
     public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await BeforePageAsync(connection, events, cancellationToken);
+        var resolvable = events.Where(ResolvesOperationOf).ToList();
+        _streamOperations = resolvable.Count == 0
+            ? new Dictionary<string, Guid>()
+            : await OperationIndex.ResolveAsync(connection, resolvable, DeclaredOperation, cancellationToken);
         var touched = events.SelectMany(e => KeysFor(e).Select(key => (Key: key, Event: e))).ToList();
         if (touched.Count == 0)
         {
@@ -60,7 +74,7 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await store.TruncateAsync(connection, Table, cancellationToken);
-        await ResetExtrasAsync(connection, cancellationToken);
+        await OperationIndex.ResetAsync(connection, cancellationToken);
     }
 }
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
@@ -17,25 +16,10 @@ public sealed class OperationFactsProjection(ReadModelStore store) : DocumentPro
     public const string TableName = "operation_facts";
     private const string PersonStreamPrefix = "person-";
 
-    private readonly StreamOperationIndex _index = new(ProjectionName);
-
-    // Set in BeforePageAsync and read by KeysFor for the same page; the daemon applies one page at a time.
-    private IReadOnlyDictionary<string, Guid> _personOperations = new Dictionary<string, Guid>();
 
     public override string Name => ProjectionName;
 
     public override string Table => TableName;
-
-    protected override async Task BeforePageAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
-    {
-        var custody = events.Where(IsCustodyFact).ToList();
-        _personOperations = custody.Count == 0
-            ? new Dictionary<string, Guid>()
-            : await _index.ResolveAsync(connection, custody, data => data is PersonArrested arrested ? arrested.OperationId : null, cancellationToken);
-    }
-
-    protected override Task ResetExtrasAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        _index.ResetAsync(connection, cancellationToken);
 
     protected override IEnumerable<DocumentKey> KeysFor(RecordedEvent recorded)
     {
@@ -48,7 +32,7 @@ public sealed class OperationFactsProjection(ReadModelStore store) : DocumentPro
             SiteRegistered e => e.OperationId,
             SiteDismantled e => e.OperationId,
             AssetFrozen e => e.OperationId,
-            _ when IsCustodyFact(recorded) => _personOperations.TryGetValue(recorded.StreamId, out var indexed) ? indexed : null,
+            _ when IsCustodyFact(recorded) => OperationOfStream(recorded.StreamId),
             _ => null,
         };
         return operationId is { } id ? [new DocumentKey(id.ToString("N"), id)] : [];
@@ -59,6 +43,10 @@ public sealed class OperationFactsProjection(ReadModelStore store) : DocumentPro
         ArgumentNullException.ThrowIfNull(recorded);
         return OperationFactsFold.Evolve(view, recorded.Data);
     }
+
+    protected override bool ResolvesOperationOf(RecordedEvent recorded) => IsCustodyFact(recorded);
+
+    protected override Guid? DeclaredOperation(object data) => data is PersonArrested arrested ? arrested.OperationId : null;
 
     private static bool IsCustodyFact(RecordedEvent recorded) =>
         recorded.StreamId.StartsWith(PersonStreamPrefix, StringComparison.Ordinal)
