@@ -9,7 +9,10 @@ namespace RaidCommand.Server.Commands;
 /// </summary>
 public sealed class CommandExecutor(EventStore.EventStore store, ILogger<CommandExecutor> logger)
 {
-    private const int MaxAttempts = 8;
+    // A burst of entries on one site (twenty phones logging arrests at once) means up to one winner per round;
+    // retry for a bounded time, with jittered back-off so the losers do not collide again in lockstep.
+    private static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LongestBackOff = TimeSpan.FromMilliseconds(50);
 
     /// <param name="decide">Loads the state it needs and decides; called again after a concurrency conflict.</param>
     public async Task<CommandOutcome> ExecuteAsync(CommandContext context, Func<CancellationToken, Task<Decision>> decide, CancellationToken cancellationToken)
@@ -23,6 +26,7 @@ public sealed class CommandExecutor(EventStore.EventStore store, ILogger<Command
             return CommandOutcome.FromEarlier(context.CommandId, earlier);
         }
 
+        var started = TimeProvider.System.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             var decision = await decide(cancellationToken);
@@ -40,12 +44,20 @@ public sealed class CommandExecutor(EventStore.EventStore store, ILogger<Command
             {
                 throw new PreconditionFailedException(conflict);
             }
-            catch (WrongExpectedVersionException conflict) when (attempt < MaxAttempts)
+            catch (WrongExpectedVersionException conflict) when (TimeProvider.System.GetElapsedTime(started) < RetryBudget)
             {
                 logger.LogDebug("Command {CommandId} raced another writer on {Stream}; deciding again (attempt {Attempt})",
                     context.CommandId, conflict.StreamId, attempt + 1);
+                await Task.Delay(BackOff(attempt), cancellationToken);
             }
         }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter to spread retries, not a secret.")]
+    private static TimeSpan BackOff(int attempt)
+    {
+        var ceiling = Math.Min(LongestBackOff.TotalMilliseconds, Math.Pow(2, Math.Min(attempt, 10)));
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     private static List<StreamAppend> ToAppends(Decision decision, CommandContext context)
