@@ -1,3 +1,4 @@
+using RaidCommand.EventStore;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -39,7 +40,8 @@ try
         Console.WriteLine($"Extra connection options for both sides: {settings.ConnectionOptions}");
     }
 
-    await using var dataSource = NpgsqlDataSource.Create(connectionString);
+    // Exactly the settings the server applies to its own data source.
+    await using var dataSource = NpgsqlDataSource.Create(EventStoreConnectionSettings.Apply(connectionString));
     var machine = await MachineInfo.CollectAsync(dataSource);
     Console.WriteLine(machine.Summary);
 

@@ -65,8 +65,9 @@ internal static class Report
             - The program starts its own **durable** embedded PostgreSQL cluster (`fsync=on`, `synchronous_commit=on`,
               `full_page_writes=on`) in a fresh folder under /tmp, creates a database, runs every scenario, then stops
               and deletes the cluster. Every append therefore waits for its WAL flush: these are durable appends.
-            - Both sides use one `NpgsqlDataSource` built from the plain connection string the server itself uses
-              (no `Max Auto Prepare`, no multiplexing), so neither side gets a connection-string advantage.
+            - Both sides use one `NpgsqlDataSource` with exactly the connection settings the server uses
+              (`EventStoreConnectionSettings`: `No Reset On Close`; no `Max Auto Prepare`, no multiplexing), so neither
+              side gets a connection-string advantage.
             - Each scenario runs **ours** (the RaidCommand event store) and a **raw** Npgsql baseline alternately,
               ours then raw, for {settings.Rounds} rounds, each run on **fresh tables** (a new event store schema, a new raw table;
               dropped afterwards). The table reports the **median** rate of each side and the ratio of the medians;

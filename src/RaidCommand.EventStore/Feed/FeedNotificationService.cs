@@ -33,13 +33,20 @@ public sealed class FeedNotificationService(
 
                 // Anything committed while we were not listening is found by this extra read.
                 signal.Wake();
-                while (!stoppingToken.IsCancellationRequested)
+                try
                 {
-                    if (!await connection.WaitAsync(LivenessCheck, stoppingToken))
+                    while (!stoppingToken.IsCancellationRequested)
                     {
-                        await using var ping = new NpgsqlCommand("select 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
+                        if (!await connection.WaitAsync(LivenessCheck, stoppingToken))
+                        {
+                            await using var ping = new NpgsqlCommand("select 1", connection);
+                            await ping.ExecuteScalarAsync(stoppingToken);
+                        }
                     }
+                }
+                finally
+                {
+                    await Unlisten(connection);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,6 +58,25 @@ public sealed class FeedNotificationService(
                 logger.LogWarning(error, "Feed listener lost its connection; readers fall back to polling until it returns");
                 await Delay(stoppingToken);
             }
+        }
+    }
+
+    /// <summary>Pooled connections are not reset (see <see cref="EventStoreConnectionSettings"/>), so stop listening before returning it.</summary>
+    private static async Task Unlisten(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("unlisten *", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is going away; its session, and the LISTEN, end with it.
         }
     }
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using RaidCommand.EmbeddedPostgres;
+using RaidCommand.EventStore;
 using RaidCommand.Server.Hosting.Logging;
 
 namespace RaidCommand.Server.Hosting;
@@ -34,7 +35,7 @@ public static class DatabaseHosting
             (cluster, connectionString) = await StartEmbeddedAsync(builder, cancellationToken);
         }
 
-        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString)
+        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(EventStoreConnectionSettings.Apply(connectionString))
             .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
             .Build());
         return cluster;
