@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using RaidCommand.Domain.Accounts;
 using RaidCommand.Domain.Custody;
+using RaidCommand.Domain.Membership;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
 using RaidCommand.Domain.Transfers;
@@ -11,7 +13,7 @@ public static class DomainEventTypes
 {
     /// <summary>Event CLR type → stable store name (e.g. "operation-opened"). Names never change once events are stored.</summary>
     public static readonly IReadOnlyDictionary<Type, string> TypeNames =
-        new[] { OperationEvents.TypeNames, SiteEvents.TypeNames, CustodyEvents.TypeNames, TransferEvents.TypeNames }
+        new[] { OperationEvents.TypeNames, SiteEvents.TypeNames, CustodyEvents.TypeNames, TransferEvents.TypeNames, AccountEvents.TypeNames, MembershipEvents.TypeNames }
             .SelectMany(map => map)
             .ToFrozenDictionary(pair => pair.Key, pair => pair.Value);
 

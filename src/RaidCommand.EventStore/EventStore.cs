@@ -32,10 +32,11 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         command.Connection = connection;
 
+        var inline = InlineProjectionsFor(appends);
         AppendResult result;
         try
         {
-            if (options.InlineProjections.Count == 0)
+            if (inline.Count == 0)
             {
                 result = await Execute(command, cancellationToken);
             }
@@ -46,7 +47,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
                 if (!result.WasDuplicate)
                 {
                     var recorded = await ReadBack(connection, result, cancellationToken);
-                    foreach (var projection in options.InlineProjections)
+                    foreach (var projection in inline)
                     {
                         await projection.ApplyAsync(connection, recorded, cancellationToken);
                     }
@@ -155,6 +156,11 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         command.Parameters.Add(new NpgsqlParameter { Value = result.Events.Select(e => e.Position.GlobalPosition).ToArray() });
         return await EventRows.ReadAll(command, _serializer, cancellationToken);
     }
+
+    private List<IInlineProjection> InlineProjectionsFor(IReadOnlyList<StreamAppend> appends) =>
+        options.InlineProjections.Count == 0
+            ? []
+            : [.. options.InlineProjections.Where(projection => appends.Any(a => a.Events.Any(e => projection.Handles(e.Data.GetType()))))];
 
     private static void Validate(IReadOnlyList<StreamAppend> appends)
     {

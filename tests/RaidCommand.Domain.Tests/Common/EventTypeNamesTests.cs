@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using RaidCommand.Domain.Accounts;
 using RaidCommand.Domain.Common;
 using RaidCommand.Domain.Custody;
+using RaidCommand.Domain.Membership;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
 using RaidCommand.Domain.Transfers;
@@ -14,6 +16,7 @@ public partial class EventTypeNamesTests
     [
         typeof(Money), typeof(OriginCase), typeof(CityRef), typeof(OperationCity), typeof(OperationSite), typeof(OperationTeam),
         typeof(OperationState), typeof(SiteState), typeof(SiteContext), typeof(CustodyState), typeof(TransferState), typeof(PersonCustodyEvent),
+        typeof(AccountState), typeof(MembershipState), typeof(Member), typeof(MembershipContext),
     ];
 
     [Fact]
@@ -44,6 +47,8 @@ public partial class EventTypeNamesTests
         Assert.Equal(7, SiteEvents.TypeNames.Count);
         Assert.Equal(11, CustodyEvents.TypeNames.Count);
         Assert.Equal(7, TransferEvents.TypeNames.Count);
+        Assert.Equal(6, AccountEvents.TypeNames.Count);
+        Assert.Equal(2, MembershipEvents.TypeNames.Count);
         Assert.Equal("operation-opened", OperationEvents.TypeNames[typeof(OperationOpened)]);
         Assert.Equal("transfer-headcount-mismatch-detected", TransferEvents.TypeNames[typeof(HeadcountMismatchDetected)]);
     }
@@ -56,7 +61,8 @@ public partial class EventTypeNamesTests
     }
 
     private static bool IsCommand(Type type) =>
-        type.BaseType is { } b && (b == typeof(OperationCommand) || b == typeof(SiteCommand) || b == typeof(CustodyCommand) || b == typeof(TransferCommand));
+        type.BaseType is { } b && (b == typeof(OperationCommand) || b == typeof(SiteCommand) || b == typeof(CustodyCommand) || b == typeof(TransferCommand)
+            || b == typeof(AccountCommand) || b == typeof(MembershipCommand));
 
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex KebabCase();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RaidCommand.Domain.Accounts;
 using RaidCommand.Domain.Common;
 using RaidCommand.Domain.Custody;
+using RaidCommand.Domain.Membership;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
 using RaidCommand.Domain.Transfers;
@@ -54,6 +56,14 @@ public class SerializationTests
         new TransferReachedDestination(Id, 2, Now),
         new DetaineesHandedOver(Id, "LZ centre", "Insp Bai", 2, [Person(1), Person(2)], Now),
         new HeadcountMismatchDetected(Id, TransferStage.Checkpoint, 2, 1, Now),
+        new AccountRegistered(Id, "li.na", "Li Na", [Roles.Auditor], Now),
+        new RoleGranted(Id, Roles.Commander, Now),
+        new RoleRevoked(Id, Roles.Commander, Now),
+        new PasswordChanged(Id, Now),
+        new AccountDeactivated(Id, "left the unit", Now),
+        new AccountReactivated(Id, Now),
+        new MemberAdded(OperationId, Id, Capacities.FieldOfficer, ZzTeam, Now),
+        new MemberRemoved(OperationId, Id, "reassigned", Now),
     ];
 
     [Fact]

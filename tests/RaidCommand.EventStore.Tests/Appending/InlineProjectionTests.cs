@@ -48,11 +48,30 @@ public sealed class InlineProjectionTests(TestDatabase database) : IClassFixture
         Assert.Equal(3, await test.ScalarAsync("select total from __schema__.inline_totals"));
     }
 
+    [Fact]
+    public async Task An_append_with_no_event_an_inline_projection_handles_leaves_it_alone()
+    {
+        var counter = new CountingInlineProjection { HandledType = typeof(string) };
+        using var test = await TestStore.CreateAsync(database.DataSource, o => o.InlineProjections.Add(counter));
+        await counter.CreateTable(test);
+
+        await test.Store.AppendAsync(TestEvents.NewStreamId(), ExpectedVersion.NoStream, [TestEvents.Happened("a", 3)]);
+
+        Assert.Equal(0, counter.Calls);
+        Assert.Equal(0, await test.ScalarAsync("select total from __schema__.inline_totals"));
+    }
+
     private sealed class CountingInlineProjection : IInlineProjection
     {
         private string _schema = "";
 
         public string? FailOn { get; init; }
+
+        public Type HandledType { get; init; } = typeof(ThingHappened);
+
+        public int Calls { get; private set; }
+
+        public bool Handles(Type eventType) => eventType == HandledType;
 
         public async Task CreateTable(TestStore test)
         {
@@ -62,6 +81,7 @@ public sealed class InlineProjectionTests(TestDatabase database) : IClassFixture
 
         public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
         {
+            Calls++;
             var happened = events.Select(e => e.Data).OfType<ThingHappened>().ToList();
             await using var command = new NpgsqlCommand($"update {_schema}.inline_totals set total = total + $1", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = (long)happened.Sum(h => h.Count) });
