@@ -160,7 +160,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     private List<IInlineProjection> InlineProjectionsFor(IReadOnlyList<StreamAppend> appends) =>
         options.InlineProjections.Count == 0
             ? []
-            : [.. options.InlineProjections.Where(projection => appends.Any(a => a.Events.Any(e => projection.Handles(e.Data.GetType()))))];
+            : [.. options.InlineProjections.Where(projection => appends.Any(a => a.Events.Any(e => projection.AppliesTo(e.Data.GetType()))))];
 
     private static void Validate(IReadOnlyList<StreamAppend> appends)
     {

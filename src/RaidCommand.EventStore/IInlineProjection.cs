@@ -13,7 +13,7 @@ public interface IInlineProjection
     /// Whether events of this CLR type concern the projection. An append none of whose events concern any
     /// inline projection skips the transaction and the read-back, and stays a single round trip.
     /// </summary>
-    bool Handles(Type eventType) => true;
+    bool AppliesTo(Type eventType) => true;
 
     /// <param name="connection">The append's connection, inside its open transaction.</param>
     /// <param name="events">The events just appended, in feed order (all of them, handled or not).</param>

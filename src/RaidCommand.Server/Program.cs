@@ -3,6 +3,7 @@ using RaidCommand.Server.Hosting.Correlation;
 using RaidCommand.Server.Hosting.ErrorHandling;
 using RaidCommand.Server.Hosting.Health;
 using RaidCommand.Server.Hosting.Logging;
+using RaidCommand.Server.Security.Authorization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRaidCommandLogging();
@@ -20,7 +21,7 @@ builder.Services.AddRaidCommandModules();
 await using var app = builder.Build();
 app.UseRaidCommandRequestPipeline();
 app.MapRaidCommandHealthChecks();
-app.MapOpenApi();
+app.MapOpenApi().ForSignedIn();
 app.MapRaidCommandModules();
 
 await app.RunAsync();

@@ -21,6 +21,9 @@ public sealed record TransferState(
     ImmutableList<Guid> Boarded,
     int MismatchCount)
 {
+    /// <summary>The team escorting the detainees; its field officers log the transfer's steps.</summary>
+    public Guid EscortTeamId { get; init; }
+
     public static readonly TransferState Initial = new(
         Guid.Empty, TransferStatus.NotPlanned, Guid.Empty, string.Empty, string.Empty, ImmutableList<Guid>.Empty, ImmutableList<Guid>.Empty, 0);
 
@@ -37,6 +40,7 @@ public sealed record TransferState(
                 OriginCity = e.OriginCity,
                 DestinationCity = e.DestinationCity,
                 Manifest = [.. e.Manifest],
+                EscortTeamId = e.EscortTeamId,
             },
             DetaineesBoarded e => state with { Boarded = state.Boarded.AddRange(e.PersonIds) },
             TransferDeparted => state with { Status = TransferStatus.Departed },

@@ -1,6 +1,8 @@
+using RaidCommand.Domain.Accounts;
 using RaidCommand.Server.Administration.ProjectionStatus;
 using RaidCommand.Server.Administration.RebuildingProjections;
 using RaidCommand.Server.Administration.VerifyingIntegrity;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Administration;
 
@@ -9,7 +11,7 @@ public static class Configuration
 {
     public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/admin").WithTags("Administration")
+        endpoints.MapGroup("/api/admin").WithTags("Administration").ForRole(Roles.Administrator)
             .MapProjectionStatus()
             .MapRebuildProjection()
             .MapVerifyIntegrity();

@@ -1,4 +1,6 @@
+using RaidCommand.Domain.Membership;
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Board;
 
@@ -11,8 +13,8 @@ public static class Configuration
     public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder endpoints)
     {
         var operations = endpoints.MapGroup("/api/operations").WithTags("Operation board");
-        operations.MapListOperations();
-        operations.MapGetBoard();
+        operations.MapListOperations().ForSignedIn();
+        operations.MapGetBoard().ForMembers(Capacities.All.ToArray());
         return endpoints;
     }
 }

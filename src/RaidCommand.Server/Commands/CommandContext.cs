@@ -1,13 +1,26 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
+using RaidCommand.Domain.Accounts;
 using RaidCommand.Server.Hosting.Correlation;
+using RaidCommand.Server.Security.Access;
+using RaidCommand.Server.Security.Authentication;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Commands;
 
-/// <summary>Who is acting, from which device: stamped on every event a command produces.</summary>
-public sealed record Actor(string Id, string Role, string? DeviceId)
+/// <summary>
+/// Who is acting, from which device: stamped on every event a command produces. <see cref="Role"/> is the capacity
+/// the request was authorized under in the operation (commander, field officer), or the account role for
+/// operation-less commands (an administrator managing accounts); <see cref="TeamId"/> is a field officer's team.
+/// </summary>
+public sealed record Actor(Guid UserId, string Name, string Role, string DeviceId, Guid? TeamId = null)
 {
-    public static Actor Anonymous { get; } = new("anonymous", "unauthenticated", null);
+    /// <summary>The server itself, e.g. creating the first administrator.</summary>
+    public static Actor System { get; } = new(Guid.Empty, "system", "system", Environment.MachineName);
+
+    /// <summary>The stable id stored as the events' actor.</summary>
+    public string Id => UserId.ToString();
 }
 
 /// <summary>
@@ -39,15 +52,19 @@ public sealed record CommandContext(Guid CommandId, Actor Actor, string? Correla
             : throw new BadHttpRequestException(
                 $"Every command needs a client-generated UUID in the {CommandIdHeader} header, so that a retry is recognised.");
 
-    // Attribution comes from the request's headers until authentication lands; it is never read from the body.
+    // Attribution comes only from the authenticated caller and the membership the request was authorized under,
+    // never from the body or from headers a client could set.
     private static Actor ActorFrom(HttpContext http)
     {
-        var headers = http.Request.Headers;
-        var id = headers["X-Actor-Id"].ToString();
-        return string.IsNullOrWhiteSpace(id)
-            ? Actor.Anonymous with { DeviceId = NullIfEmpty(headers["X-Device-Id"]) }
-            : new Actor(id, NullIfEmpty(headers["X-Actor-Role"]) ?? "unknown", NullIfEmpty(headers["X-Device-Id"]));
+        var caller = http.RequireCaller();
+        var device = http.User.FindFirstValue(ClaimNames.Device) ?? "unknown";
+        return http.Features.Get<ActingMembership>() is { Membership: var membership }
+            ? new Actor(caller.UserId, caller.UserName, membership.Capacity, device, membership.TeamId)
+            : new Actor(caller.UserId, caller.UserName, AccountRole(caller), device);
     }
+
+    private static string AccountRole(CallerAccess caller) =>
+        new[] { Roles.Administrator, Roles.Commander, Roles.Auditor, Roles.FieldOfficer }.FirstOrDefault(caller.Holds) ?? "none";
 
     private static long? IfMatchFrom(IHeaderDictionary headers)
     {
@@ -61,7 +78,4 @@ public sealed record CommandContext(Guid CommandId, Actor Actor, string? Correla
             ? version
             : throw new BadHttpRequestException("If-Match must be a stream version as returned in an ETag, e.g. \"7\".");
     }
-
-    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.ToString();
 }

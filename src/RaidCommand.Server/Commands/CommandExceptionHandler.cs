@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RaidCommand.Domain.Common;
 using RaidCommand.EventStore;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Commands;
 
 /// <summary>
 /// Turns refused commands into RFC 9457 problem details: a rule the state forbids now is 409, a request
-/// the domain rejects is 422, an unknown resource 404, a stale If-Match 412, a stream too contended to decide
+/// the domain rejects is 422, an unknown resource 404, a stale If-Match 412, a field officer outside their team 403, a stream too contended to decide
 /// on in a few attempts 409. Nothing was written in any case.
 /// </summary>
 public sealed class CommandExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -32,6 +33,10 @@ public sealed class CommandExceptionHandler(IProblemDetailsService problems) : I
                 Status = StatusCodes.Status409Conflict, Title = "Too many simultaneous changes", Type = "https://raidcommand.dev/problems/stream-contended",
                 Detail = $"{contended.StreamId} kept changing while this command was decided again and again; nothing was written. Retry with the same Idempotency-Key.",
             }, "stream.contended"),
+            AccessDeniedException denied => WithCode(new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden, Title = "Not permitted", Detail = denied.Message, Type = "https://raidcommand.dev/problems/access.denied",
+            }, "access.denied"),
             EventIdReusedException reused => WithCode(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Command id reused", Detail = reused.Message,

@@ -1,4 +1,5 @@
 using RaidCommand.Domain.Custody;
+using RaidCommand.Domain.Membership;
 using RaidCommand.Server.Commands;
 using RaidCommand.Server.Custody.Correcting;
 using RaidCommand.Server.Custody.Deciding;
@@ -6,6 +7,7 @@ using RaidCommand.Server.Custody.Questioning;
 using RaidCommand.Server.Custody.Reading;
 using RaidCommand.Server.Custody.RecordingLocation;
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Custody;
 
@@ -21,17 +23,17 @@ public static class Configuration
     public static IEndpointRouteBuilder MapCustody(this IEndpointRouteBuilder endpoints)
     {
         var persons = endpoints.MapGroup("/api/persons").WithTags("Custody");
-        persons.MapGetCustodyRecord();
-        persons.MapRecordQuestioning();
-        persons.MapDetainCriminally();
-        persons.MapGrantBail();
-        persons.MapRelease();
-        persons.MapHandOverToJurisdiction();
-        persons.MapRecordLocation();
-        persons.MapCorrectDecision();
+        persons.MapGetCustodyRecord().ForMembers(Capacities.All.ToArray());
+        persons.MapRecordQuestioning().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        persons.MapDetainCriminally().ForMembers(Capacities.Commander);
+        persons.MapGrantBail().ForMembers(Capacities.Commander);
+        persons.MapRelease().ForMembers(Capacities.Commander);
+        persons.MapHandOverToJurisdiction().ForMembers(Capacities.Commander);
+        persons.MapRecordLocation().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        persons.MapCorrectDecision().ForMembers(Capacities.Commander);
 
         var operations = endpoints.MapGroup("/api/operations").WithTags("Custody");
-        operations.MapGetCustodyRegister();
+        operations.MapGetCustodyRegister().ForMembers(Capacities.All.ToArray());
         return endpoints;
     }
 }

@@ -28,6 +28,11 @@ public static class Configuration
             {
                 options.Projections.Add(projection);
             }
+
+            foreach (var projection in provider.GetServices<IInlineProjection>())
+            {
+                options.InlineProjections.Add(projection);
+            }
         });
 
         // Order matters: the event store's tables first, then the read models.

@@ -1,3 +1,4 @@
+using RaidCommand.Domain.Membership;
 using RaidCommand.Server.FieldLogging.Breaching;
 using RaidCommand.Server.FieldLogging.Dismantling;
 using RaidCommand.Server.FieldLogging.FreezingAssets;
@@ -5,6 +6,7 @@ using RaidCommand.Server.FieldLogging.IssuingStopPayments;
 using RaidCommand.Server.FieldLogging.LoggingArrests;
 using RaidCommand.Server.FieldLogging.LoggingSeizures;
 using RaidCommand.Server.FieldLogging.Securing;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.FieldLogging;
 
@@ -17,13 +19,13 @@ public static class Configuration
     public static IEndpointRouteBuilder MapFieldLogging(this IEndpointRouteBuilder endpoints)
     {
         var sites = endpoints.MapGroup("/api/operations/{operationId:guid}/sites/{siteId:guid}").WithTags("Field logging");
-        sites.MapBreachSite();
-        sites.MapSecureSite();
-        sites.MapDismantleSite();
-        sites.MapLogArrest();
-        sites.MapLogSeizure();
-        sites.MapFreezeAsset();
-        sites.MapIssueStopPayment();
+        sites.MapBreachSite().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapSecureSite().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapDismantleSite().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapLogArrest().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapLogSeizure().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapFreezeAsset().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapIssueStopPayment().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
 using RaidCommand.Server.Commands;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.FieldLogging;
 
@@ -24,6 +25,7 @@ public sealed class SiteCommandHandler(EventStore.EventStore store, CommandExecu
                 throw new ResourceNotFoundException("operation", operationId);
             }
 
+            FieldTeamAccess.RequireOwnSite(context.Actor, operation.State, command);
             var siteStream = StreamIds.Site(command.SiteId);
             var site = await store.LoadAsync(siteStream, SiteState.Initial, SiteState.Evolve, token);
             var events = SiteDecider.Decide(command, site.State, SiteContext.From(operation.State, command.SiteId), context.Now);

@@ -5,6 +5,7 @@ using RaidCommand.Server.Custody;
 using RaidCommand.Server.EventSourcing;
 using RaidCommand.Server.FieldLogging;
 using RaidCommand.Server.Operations;
+using RaidCommand.Server.Security;
 using RaidCommand.Server.Seizures;
 using RaidCommand.Server.Statistics;
 using RaidCommand.Server.Transfers;
@@ -21,6 +22,7 @@ public static class Modules
     {
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddEventSourcing();
+        services.AddSecurity();
         services.AddOperations();
         services.AddFieldLogging();
         services.AddBoard();
@@ -33,6 +35,7 @@ public static class Modules
 
     public static IEndpointRouteBuilder MapRaidCommandModules(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapSecurity();
         endpoints.MapOperations();
         endpoints.MapFieldLogging();
         endpoints.MapBoard();

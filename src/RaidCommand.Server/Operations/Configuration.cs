@@ -1,3 +1,5 @@
+using RaidCommand.Domain.Accounts;
+using RaidCommand.Domain.Membership;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Server.Commands;
 using RaidCommand.Server.Operations.AddingCities;
@@ -10,6 +12,7 @@ using RaidCommand.Server.Operations.Launching;
 using RaidCommand.Server.Operations.Opening;
 using RaidCommand.Server.Operations.RegisteringSites;
 using RaidCommand.Server.Operations.SettingStrikeTime;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Operations;
 
@@ -22,16 +25,16 @@ public static class Configuration
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
     {
         var operations = endpoints.MapGroup("/api/operations").WithTags("Operations");
-        operations.MapOpenOperation();
-        operations.MapAttachUnit();
-        operations.MapAddCity();
-        operations.MapRegisterSite();
-        operations.MapFormTeam();
-        operations.MapAssignTeam();
-        operations.MapSetStrikeTime();
-        operations.MapApprovePlan();
-        operations.MapLaunch();
-        operations.MapConclude();
+        operations.MapOpenOperation().ForRole(Roles.Commander);
+        operations.MapAttachUnit().ForMembers(Capacities.Commander);
+        operations.MapAddCity().ForMembers(Capacities.Commander);
+        operations.MapRegisterSite().ForMembers(Capacities.Commander);
+        operations.MapFormTeam().ForMembers(Capacities.Commander);
+        operations.MapAssignTeam().ForMembers(Capacities.Commander);
+        operations.MapSetStrikeTime().ForMembers(Capacities.Commander);
+        operations.MapApprovePlan().ForMembers(Capacities.Commander);
+        operations.MapLaunch().ForMembers(Capacities.Commander);
+        operations.MapConclude().ForMembers(Capacities.Commander);
         return endpoints;
     }
 }

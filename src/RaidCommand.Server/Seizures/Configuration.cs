@@ -1,4 +1,6 @@
+using RaidCommand.Domain.Membership;
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Seizures;
 
@@ -11,8 +13,8 @@ public static class Configuration
     public static IEndpointRouteBuilder MapSeizures(this IEndpointRouteBuilder endpoints)
     {
         var operations = endpoints.MapGroup("/api/operations").WithTags("Seizures");
-        operations.MapGetSeizures();
-        operations.MapGetFunds();
+        operations.MapGetSeizures().ForMembers(Capacities.All.ToArray());
+        operations.MapGetFunds().ForMembers(Capacities.All.ToArray());
         return endpoints;
     }
 }

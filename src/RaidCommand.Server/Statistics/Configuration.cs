@@ -1,4 +1,5 @@
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Statistics;
 
@@ -10,7 +11,7 @@ public static class Configuration
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGetCampaignStatistics();
+        endpoints.MapGetCampaignStatistics().ForSignedIn();
         return endpoints;
     }
 }

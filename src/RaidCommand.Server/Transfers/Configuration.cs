@@ -1,6 +1,8 @@
+using RaidCommand.Domain.Membership;
 using RaidCommand.Domain.Transfers;
 using RaidCommand.Server.Commands;
 using RaidCommand.Server.EventSourcing;
+using RaidCommand.Server.Security.Authorization;
 using RaidCommand.Server.Transfers.Arriving;
 using RaidCommand.Server.Transfers.Boarding;
 using RaidCommand.Server.Transfers.Departing;
@@ -20,15 +22,15 @@ public static class Configuration
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder endpoints)
     {
         var operations = endpoints.MapGroup("/api/operations").WithTags("Transfers");
-        operations.MapPlanTransfer();
+        operations.MapPlanTransfer().ForMembers(Capacities.Commander);
 
         var transfers = endpoints.MapGroup("/api/transfers").WithTags("Transfers");
-        transfers.MapGetTransfer();
-        transfers.MapBoardDetainees();
-        transfers.MapDepartTransfer();
-        transfers.MapReportCheckpoint();
-        transfers.MapArriveTransfer();
-        transfers.MapHandOverTransfer();
+        transfers.MapGetTransfer().ForMembers(Capacities.All.ToArray());
+        transfers.MapBoardDetainees().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        transfers.MapDepartTransfer().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        transfers.MapReportCheckpoint().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        transfers.MapArriveTransfer().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        transfers.MapHandOverTransfer().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
         return endpoints;
     }
 }

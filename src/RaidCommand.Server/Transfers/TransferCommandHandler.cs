@@ -3,6 +3,7 @@ using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Transfers;
 using RaidCommand.Server.Commands;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Transfers;
 
@@ -38,6 +39,8 @@ public sealed class TransferCommandHandler(EventStore.EventStore store, CommandE
             {
                 throw new ResourceNotFoundException("transfer", command.TransferId);
             }
+
+            FieldTeamAccess.RequireEscortTeam(context.Actor, transfer.State);
 
             var custody = await LoadCustodyAsync(PersonsReadBy(command), token);
             var events = TransferDecider.Decide(command, transfer.State, custody.ToDictionary(p => p.Key, p => p.Value.State), context.Now);

@@ -71,7 +71,7 @@ public sealed class InlineProjectionTests(TestDatabase database) : IClassFixture
 
         public int Calls { get; private set; }
 
-        public bool Handles(Type eventType) => eventType == HandledType;
+        public bool AppliesTo(Type eventType) => eventType == HandledType;
 
         public async Task CreateTable(TestStore test)
         {

@@ -2,17 +2,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using RaidCommand.Server.Tests.Infrastructure;
 
 namespace RaidCommand.Server.Tests.Api;
 
 /// <summary>
-/// Talks to the API the way a client does: every command carries a fresh Idempotency-Key (unless a test replays one)
-/// and the actor headers. <see cref="CommandAsync"/> insists on success, so scenario set-up fails loudly where it breaks.
+/// Talks to the API the way a client does: signed in (see <see cref="BearerTokenHandler"/>), every command with a fresh
+/// Idempotency-Key (unless a test replays one). <see cref="CommandAsync"/> insists on success, so scenario set-up
+/// fails loudly where it breaks.
 /// </summary>
-public sealed class ApiClient(HttpClient http)
+public sealed class ApiClient(HttpClient http, BearerTokenHandler signIn)
 {
-    public const string ActorId = "officer-wang";
-    public const string ActorRole = "commander";
+    /// <summary>The account this client acts as.</summary>
+    public TestAccount Account => signIn.Account;
+
+    /// <summary>The signed-in account's user id: what events record as their actor.</summary>
+    public async Task<Guid> UserIdAsync() => (await signIn.SignedInAsync()).UserId;
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
@@ -34,9 +39,6 @@ public sealed class ApiClient(HttpClient http)
             request.Headers.Add("Idempotency-Key", key.ToString());
         }
 
-        request.Headers.Add("X-Actor-Id", ActorId);
-        request.Headers.Add("X-Actor-Role", ActorRole);
-        request.Headers.Add("X-Device-Id", "test-device");
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

@@ -16,7 +16,7 @@ public sealed class BoardOpenApiTests(RaidCommandApiFactory factory) : IClassFix
     [InlineData("IssueStopPayment")]
     public async Task The_endpoint_is_described_in_the_openapi_document(string operationId)
     {
-        using var client = factory.CreateClient();
+        var client = factory.CreateApiClient().Http;
 
         var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 

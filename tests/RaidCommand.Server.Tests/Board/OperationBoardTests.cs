@@ -11,7 +11,7 @@ namespace RaidCommand.Server.Tests.Board;
 
 public sealed class OperationBoardTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     [Fact]
     public async Task The_board_of_a_two_city_raid_adds_up_what_was_logged()
@@ -99,7 +99,7 @@ public sealed class OperationBoardTests(RaidCommandApiFactory factory) : IClassF
         AssertDetentionsAndTransfer(board);
 
         // A rebuild replays the log from the start; custody and transfer events must be routed again through the reset index.
-        using var rebuild = await _api.Http.PostAsync(new Uri("/api/admin/projections/operation-board/rebuild", UriKind.Relative), null);
+        using var rebuild = await factory.CreateApiClient(TestAccounts.Administrator).Http.PostAsync(new Uri("/api/admin/projections/operation-board/rebuild", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, rebuild.StatusCode);
         AssertDetentionsAndTransfer(await _api.GetJsonAsync($"{raid.OperationPath}/board?after={last}"));
     }
@@ -150,11 +150,11 @@ public sealed class OperationBoardTests(RaidCommandApiFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task An_unknown_operation_has_no_board()
+    public async Task An_unknown_operations_board_is_refused_like_one_the_caller_is_not_on()
     {
         using var response = await _api.Http.GetAsync(new Uri($"/api/operations/{Guid.NewGuid()}/board", UriKind.Relative));
 
-        await Refusal.ProblemAsync(response, HttpStatusCode.NotFound);
+        await Refusal.ProblemAsync(response, HttpStatusCode.Forbidden, "access.denied");
     }
 
     [Fact]

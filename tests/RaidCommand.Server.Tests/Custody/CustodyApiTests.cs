@@ -8,7 +8,7 @@ namespace RaidCommand.Server.Tests.Custody;
 
 public sealed class CustodyApiTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     private async Task<(RaidScenario Raid, Guid PersonId)> ArrestedPersonAsync(string name = "Chen Ming")
     {
@@ -34,7 +34,7 @@ public sealed class CustodyApiTests(RaidCommandApiFactory factory) : IClassFixtu
         Assert.Equal(["Arrested", "Questioned", "CriminallyDetained"], Kinds(record));
         var detention = record.GetProperty("history")[2];
         Assert.Equal("Deputy Director Ma", detention.GetProperty("by").GetString());
-        Assert.Equal(ApiClient.ActorId, detention.GetProperty("actorId").GetString());
+        Assert.Equal((await _api.UserIdAsync()).ToString(), detention.GetProperty("actorId").GetString());
         Assert.Equal(3, record.GetProperty("streamVersion").GetInt64());
     }
 
@@ -92,7 +92,7 @@ public sealed class CustodyApiTests(RaidCommandApiFactory factory) : IClassFixtu
         var history = record.GetProperty("history");
         Assert.True(history[2].GetProperty("voided").GetBoolean());
         Assert.Equal("Detention approved for the wrong person", history[3].GetProperty("detail").GetString());
-        Assert.Equal(ApiClient.ActorId, history[3].GetProperty("by").GetString());
+        Assert.Equal(_api.Account.UserName, history[3].GetProperty("by").GetString());
         Assert.Equal("CriminallyDetained", history[3].GetProperty("voidedDecision").GetString());
         Assert.False(history[4].GetProperty("voided").GetBoolean());
     }
@@ -189,14 +189,14 @@ public sealed class CustodyApiTests(RaidCommandApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task An_unknown_person_is_a_404_for_commands_and_reads()
+    public async Task An_unknown_person_is_refused_for_commands_and_reads_like_one_of_another_operation()
     {
         var unknown = Guid.NewGuid();
 
-        await _api.AssertRefusedAsync(factory.Database.DataSource, HttpStatusCode.NotFound, PersonPath(unknown, "questioning"),
+        await _api.AssertRefusedAsync(factory.Database.DataSource, HttpStatusCode.Forbidden, PersonPath(unknown, "questioning"),
             new { questionedBy = "Sun", location = "On site", occurredAt = RaidScenario.JustNow });
         using var read = await _api.Http.GetAsync(new Uri(PersonPath(unknown), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
     }
 

@@ -8,7 +8,7 @@ public sealed class ConcurrentLoggingTests(RaidCommandApiFactory factory) : ICla
 {
     private const int SimultaneousArrests = 20;
 
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     private NpgsqlDataSource Database => factory.Database.DataSource;
 

@@ -7,7 +7,7 @@ namespace RaidCommand.Server.Tests.FieldLogging;
 
 public sealed class FieldLoggingTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     private NpgsqlDataSource Database => factory.Database.DataSource;
 
@@ -161,13 +161,13 @@ public sealed class FieldLoggingTests(RaidCommandApiFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task An_unknown_operation_is_a_404()
+    public async Task An_unknown_operation_is_refused_like_one_the_caller_is_not_on()
     {
         var raid = await RaidScenario.LaunchedTwoCityRaidAsync(_api);
         var site = raid.Sites[0];
 
         await Refusal.AssertAsync(Database,
-            () => _api.PostAsync($"/api/operations/{Guid.NewGuid()}/sites/{site.SiteId}/freezes", Freeze(site.TeamId)), HttpStatusCode.NotFound);
+            () => _api.PostAsync($"/api/operations/{Guid.NewGuid()}/sites/{site.SiteId}/freezes", Freeze(site.TeamId)), HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ProblemDetailsTests(RaidCommandApiFactory factory) : IClassF
     [Fact]
     public async Task An_unknown_path_is_a_404_problem_details()
     {
-        using var client = factory.CreateClient();
+        var client = factory.CreateApiClient().Http;
 
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Tests.Infrastructure;
 
@@ -22,8 +23,8 @@ internal sealed class ProbeEndpoints : IStartupFilter
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {
-            endpoints.MapPost(EchoPath, (EchoRequest request) => Results.Ok(request));
-            endpoints.MapGet(ThrowPath, IResult () => throw new InvalidOperationException("probe failure"));
+            endpoints.MapPost(EchoPath, (EchoRequest request) => Results.Ok(request)).ForAnyone();
+            endpoints.MapGet(ThrowPath, IResult () => throw new InvalidOperationException("probe failure")).ForAnyone();
         });
     };
 

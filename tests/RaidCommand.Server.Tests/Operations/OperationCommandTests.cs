@@ -7,7 +7,7 @@ namespace RaidCommand.Server.Tests.Operations;
 
 public sealed class OperationCommandTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     [Fact]
     public async Task Opening_an_operation_answers_201_with_its_location_and_the_stream_version_as_etag()
@@ -77,10 +77,10 @@ public sealed class OperationCommandTests(RaidCommandApiFactory factory) : IClas
     }
 
     [Fact]
-    public async Task A_command_on_an_unknown_operation_is_a_404()
+    public async Task A_command_on_an_unknown_operation_is_refused_like_one_the_caller_is_not_on()
     {
         await Refusal.AssertAsync(factory.Database.DataSource,
-            () => _api.PostAsync($"/api/operations/{Guid.NewGuid()}/approval", new { }), HttpStatusCode.NotFound);
+            () => _api.PostAsync($"/api/operations/{Guid.NewGuid()}/approval", new { }), HttpStatusCode.Forbidden);
     }
 
     [Fact]

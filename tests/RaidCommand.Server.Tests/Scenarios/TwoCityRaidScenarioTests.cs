@@ -21,7 +21,7 @@ public sealed class TwoCityRaidScenarioTests(RaidCommandApiFactory factory) : IC
     private const int DetainedInZhengzhou = 82;
     private const int DetainedInShanghai = 3;
 
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     [Fact]
     public async Task A_two_city_raid_with_a_transfer_to_Lanzhou_adds_up_on_every_register()

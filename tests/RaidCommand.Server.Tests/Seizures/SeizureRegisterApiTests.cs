@@ -6,7 +6,7 @@ namespace RaidCommand.Server.Tests.Seizures;
 
 public sealed class SeizureRegisterApiTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     [Fact]
     public async Task The_seizure_register_lists_each_seizure_with_its_site_city_and_times_and_totals_by_category()
@@ -58,13 +58,14 @@ public sealed class SeizureRegisterApiTests(RaidCommandApiFactory factory) : ICl
     [Theory]
     [InlineData("seizures")]
     [InlineData("funds")]
-    public async Task An_unknown_operation_is_a_404_and_an_unreadable_position_a_400(string register)
+    public async Task An_unknown_operation_is_refused_and_an_unreadable_position_is_a_400(string register)
     {
         using var unknown = await _api.Http.GetAsync(new Uri($"/api/operations/{Guid.NewGuid()}/{register}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
 
-        using var unreadable = await _api.Http.GetAsync(new Uri($"/api/operations/{Guid.NewGuid()}/{register}?after=yesterday", UriKind.Relative));
+        var raid = await RaidScenario.OpenAsync(_api);
+        using var unreadable = await _api.Http.GetAsync(new Uri($"{raid.OperationPath}/{register}?after=yesterday", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
     }
 }

@@ -10,7 +10,7 @@ namespace RaidCommand.Server.Tests.Statistics;
 /// <summary>Statistics span every operation of the database, so only one test of this class logs anything.</summary>
 public sealed class CampaignStatisticsApiTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     [Fact]
     public async Task Results_are_counted_by_city_and_by_month_within_the_dates_asked_for()

@@ -9,7 +9,7 @@ namespace RaidCommand.Server.Tests.Transfers;
 
 public sealed class TransferApiTests(RaidCommandApiFactory factory) : IClassFixture<RaidCommandApiFactory>
 {
-    private readonly ApiClient _api = new(factory.CreateClient());
+    private readonly ApiClient _api = factory.CreateApiClient();
 
     /// <summary>A launched LZ + ZZ raid with <paramref name="count"/> persons arrested and criminally detained in Zhengzhou.</summary>
     private async Task<(RaidScenario Raid, StaffedSite Zhengzhou, Guid[] Detained)> DetainedInZhengzhouAsync(int count)
@@ -48,7 +48,7 @@ public sealed class TransferApiTests(RaidCommandApiFactory factory) : IClassFixt
         Assert.Equal(3, headcounts.GetProperty("arrival").GetInt32());
         Assert.Equal(3, headcounts.GetProperty("handOver").GetInt32());
         Assert.Equal(0, transfer.GetProperty("alerts").GetArrayLength());
-        Assert.Equal(ApiClient.ActorId, transfer.GetProperty("plannedBy").GetString());
+        Assert.Equal(_api.Account.UserName, transfer.GetProperty("plannedBy").GetString());
 
         // The boarding wrote to every person's custody stream in the same append as the transfer's.
         Assert.Equal(1 + detained.Length, boarded.Outcome.GetProperty("streams").GetArrayLength());
@@ -127,7 +127,7 @@ public sealed class TransferApiTests(RaidCommandApiFactory factory) : IClassFixt
         var (raid, zhengzhou, detained) = await DetainedInZhengzhouAsync(1);
         var database = factory.Database.DataSource;
 
-        await _api.AssertRefusedAsync(database, HttpStatusCode.NotFound, $"/api/operations/{Guid.NewGuid()}/transfers", PlanBody("ZZ", "LZ", zhengzhou.TeamId, detained));
+        await _api.AssertRefusedAsync(database, HttpStatusCode.Forbidden, $"/api/operations/{Guid.NewGuid()}/transfers", PlanBody("ZZ", "LZ", zhengzhou.TeamId, detained));
         await _api.AssertRefusedAsync(database, HttpStatusCode.UnprocessableEntity, $"{raid.OperationPath}/transfers",
             PlanBody("ZZ", "LZ", Guid.NewGuid(), detained), "transfer.unknown-escort-team");
         await _api.AssertRefusedAsync(database, HttpStatusCode.UnprocessableEntity, $"{raid.OperationPath}/transfers",
@@ -222,13 +222,13 @@ public sealed class TransferApiTests(RaidCommandApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task An_unknown_transfer_is_a_404_for_steps_and_reads()
+    public async Task An_unknown_transfer_is_refused_for_steps_and_reads_like_one_of_another_operation()
     {
         var unknown = Guid.NewGuid();
 
-        await _api.AssertRefusedAsync(factory.Database.DataSource, HttpStatusCode.NotFound, TransferPath(unknown, "depart"),
+        await _api.AssertRefusedAsync(factory.Database.DataSource, HttpStatusCode.Forbidden, TransferPath(unknown, "depart"),
             new { headcount = 1, occurredAt = RaidScenario.JustNow });
         using var read = await _api.Http.GetAsync(new Uri(TransferPath(unknown), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
     }
 }

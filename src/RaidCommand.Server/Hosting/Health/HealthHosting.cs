@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Hosting.Health;
 
@@ -24,12 +25,12 @@ public static class HealthHosting
     /// </summary>
     public static IEndpointRouteBuilder MapRaidCommandHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).ForAnyone();
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(ReadinessTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).ForAnyone();
         return endpoints;
     }
 }

@@ -13,7 +13,7 @@ public static class PlanTransferEndpoint
                 var outcome = await handler.HandleAsync(
                     new PlanTransfer(
                         transferId, operationId, request.OriginCity, request.DestinationCity, request.Mode, request.VehicleOrFlight,
-                        request.EscortTeamId, request.Manifest, context.Actor.Id),
+                        request.EscortTeamId, request.Manifest, context.Actor.Name),
                     context, cancellationToken);
                 return CommandResults.Accepted(http, outcome, $"/api/transfers/{transferId}");
             })

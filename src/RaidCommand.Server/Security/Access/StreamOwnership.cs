@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using RaidCommand.EventStore;
+using RaidCommand.Server.Commands;
+
+namespace RaidCommand.Server.Security.Access;
+
+/// <summary>
+/// Which operation a person's custody record or a transfer belongs to, for routes that do not name the operation.
+/// The stream's first event names it (<c>PersonArrested.OperationId</c>, <c>TransferPlanned.OperationId</c>); an
+/// event never changes, so an answer is cached for the life of the process.
+/// </summary>
+public sealed class StreamOwnership(NpgsqlDataSource dataSource, EventStoreOptions options)
+{
+    private readonly ConcurrentDictionary<string, Guid> _owners = new(StringComparer.Ordinal);
+
+    public Task<Guid?> OperationOfPersonAsync(Guid personId, CancellationToken cancellationToken) =>
+        OperationOfAsync(StreamIds.Person(personId), cancellationToken);
+
+    public Task<Guid?> OperationOfTransferAsync(Guid transferId, CancellationToken cancellationToken) =>
+        OperationOfAsync(StreamIds.Transfer(transferId), cancellationToken);
+
+    private async Task<Guid?> OperationOfAsync(string streamId, CancellationToken cancellationToken)
+    {
+        if (_owners.TryGetValue(streamId, out var known))
+        {
+            return known;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"select (data ->> 'operationId')::uuid from {options.Schema}.events where stream_id = $1 and stream_version = 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        if (await command.ExecuteScalarAsync(cancellationToken) is not Guid operationId)
+        {
+            return null;
+        }
+
+        _owners.TryAdd(streamId, operationId);
+        return operationId;
+    }
+}
