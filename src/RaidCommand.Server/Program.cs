@@ -1,9 +1,15 @@
+using RaidCommand.Server.Audit.Integrity;
 using RaidCommand.Server.Hosting;
 using RaidCommand.Server.Hosting.Correlation;
 using RaidCommand.Server.Hosting.ErrorHandling;
 using RaidCommand.Server.Hosting.Health;
 using RaidCommand.Server.Hosting.Logging;
 using RaidCommand.Server.Security.Authorization;
+
+if (args is [VerifyCommand.Name, ..])
+{
+    return await VerifyCommand.RunAsync(args[1..], Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRaidCommandLogging();
@@ -25,6 +31,7 @@ app.MapOpenApi().ForSignedIn();
 app.MapRaidCommandModules();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using RaidCommand.Server.Administration;
+using RaidCommand.Server.Audit;
 using RaidCommand.Server.Board;
 using RaidCommand.Server.Custody;
 using RaidCommand.Server.EventSourcing;
@@ -30,6 +31,7 @@ public static class Modules
         services.AddTransfers();
         services.AddSeizures();
         services.AddStatistics();
+        services.AddAudit();
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class Modules
         endpoints.MapSeizures();
         endpoints.MapStatistics();
         endpoints.MapAdministration();
+        endpoints.MapAudit();
         return endpoints;
     }
 }

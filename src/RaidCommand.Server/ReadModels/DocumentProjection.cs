@@ -71,6 +71,33 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
         await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)c.View!, c.Position)).ToList(), cancellationToken);
     }
 
+    /// <summary>
+    /// Folds the given events of one operation in memory, exactly as <see cref="ApplyAsync"/> would, without reading or
+    /// writing the projection's table: how auditors see a read model as it stood at an instant. Every stream of
+    /// <paramref name="events"/> belongs to <paramref name="operationId"/>. Use a fresh instance per replay (the
+    /// projection's stream-to-operation map is instance state).
+    /// </summary>
+    public IReadOnlyDictionary<string, TView> Replay(IEnumerable<RecordedEvent> events, Guid operationId)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var list = events.ToList();
+        _streamOperations = list.Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => operationId, StringComparer.Ordinal);
+        var views = new Dictionary<string, TView>(StringComparer.Ordinal);
+        foreach (var recorded in list)
+        {
+            foreach (var key in KeysFor(recorded))
+            {
+                views.TryGetValue(key.Id, out var current);
+                if (Apply(current, key, recorded) is { } next)
+                {
+                    views[key.Id] = next;
+                }
+            }
+        }
+
+        return views;
+    }
+
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await store.TruncateAsync(connection, Table, cancellationToken);
