@@ -66,6 +66,10 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
         SeizureLogged e => e.OperationId,
         AssetFrozen e => e.OperationId,
         StopPaymentIssued e => e.OperationId,
+        SeizureVoided e => e.OperationId,
+        SeizureQuantityAmended e => e.OperationId,
+        FreezeVoided e => e.OperationId,
+        StopPaymentVoided e => e.OperationId,
         PersonArrested e => e.OperationId,
         TransferPlanned e => e.OperationId,
         _ => null,
@@ -130,6 +134,13 @@ public static class OperationBoardFold
         SeizureLogged e => OnSiteTotals(board, e.SiteId, t => t with { SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), e.Quantity) }),
         AssetFrozen e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, e.Amount.Amount) }),
         StopPaymentIssued e => StopPayment(board, e),
+        SeizureVoided e => OnSiteTotals(board, e.SiteId, t => t with { SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), -e.Quantity) }),
+        SeizureQuantityAmended e => OnSiteTotals(board, e.SiteId, t => t with
+        {
+            SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), e.Quantity - e.PreviousQuantity),
+        }),
+        FreezeVoided e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
+        StopPaymentVoided e => OnSiteTotals(board, e.SiteId, t => t with { StopPaymentsByCurrency = Add(t.StopPaymentsByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
 
         PersonArrested e when board.Persons.All(p => p.PersonId != e.PersonId) => board with
         {

@@ -15,19 +15,26 @@ public sealed class AsOfTests(RaidCommandApiFactory factory) : IClassFixture<Rai
         var raid = await SecuredRaid.CreateAsync(factory);
         var commander = raid.Client(Caller.Commander);
         var shown = new List<(DateTimeOffset At, string Board)>();
+        var latest = raid.LastPosition;
+
+        // The board read with ?after= the latest write holds everything recorded up to then, which is what the
+        // recorded clock means; without it the capture could be a few milliseconds behind the log.
         async Task Capture()
         {
-            var board = await commander.GetJsonAsync($"{raid.Raid.OperationPath}/board?after={raid.Raid.LastPosition}");
+            var board = await commander.GetJsonAsync($"{raid.Raid.OperationPath}/board?after={latest}");
             shown.Add((DateTimeOffset.UtcNow, board.GetRawText()));
             await Task.Delay(20);
         }
 
         await Capture();
         await raid.Raid.BreachAsync(raid.OtherSite);
+        latest = raid.Raid.LastPosition;
         await Capture();
         await raid.Raid.ArrestAsync(raid.OtherSite, "Second suspect");
+        latest = raid.Raid.LastPosition;
         await Capture();
         await raid.Raid.SeizeAsync(raid.OtherSite, "HardDisk", 12);
+        latest = raid.Raid.LastPosition;
         await Capture();
 
         foreach (var (at, board) in shown)

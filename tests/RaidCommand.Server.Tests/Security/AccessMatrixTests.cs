@@ -65,6 +65,7 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/seizures"] = CommandersAndTheTeam,
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/freezes"] = CommandersAndTheTeam,
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/stop-payments"] = CommandersAndTheTeam,
+        ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/corrections"] = Commanders,
         ["GET /api/operations/"] = SignedIn,
         ["GET /api/operations/{operationId:guid}/board"] = AllMembers,
         ["GET /api/persons/{personId:guid}"] = AllMembers,
