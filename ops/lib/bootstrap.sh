@@ -5,8 +5,12 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Debian packages the project needs. Later features add theirs here (e.g. chromium, fonts-noto-cjk, npm).
+# Debian packages the project needs. Later features add theirs here (e.g. chromium, fonts-noto-cjk).
 APT_PACKAGES=(postgresql)
+# Node.js and npm run the official JS SignalR client in the live-view tests; install them only when the machine
+# has no node/npm at all (a machine with a newer Node from elsewhere keeps it).
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -53,6 +57,17 @@ require_dotnet() {
     fi
 }
 
+# npm packages of a folder, reinstalled exactly from its lockfile whenever the lockfile is newer than the install.
+install_npm_packages() {
+    local folder="$1"
+    if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
+        echo "bootstrap: npm ci in ${folder#"$repo_root"/}"
+        (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+        touch "$folder/node_modules"
+    fi
+}
+
 install_missing_apt_packages
 require_dotnet
 dotnet restore "$repo_root/RaidCommand.sln" --nologo -v q
+install_npm_packages "$repo_root/tests/RaidCommand.Server.Tests/Live/node"

@@ -3,6 +3,7 @@ using RaidCommand.Server.Administration;
 using RaidCommand.Server.Audit;
 using RaidCommand.Server.Board;
 using RaidCommand.Server.Custody;
+using RaidCommand.Server.Live;
 using RaidCommand.Server.EventSourcing;
 using RaidCommand.Server.FieldLogging;
 using RaidCommand.Server.Operations;
@@ -32,6 +33,7 @@ public static class Modules
         services.AddSeizures();
         services.AddStatistics();
         services.AddAudit();
+        services.AddLive();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class Modules
         endpoints.MapStatistics();
         endpoints.MapAdministration();
         endpoints.MapAudit();
+        endpoints.MapLive();
         return endpoints;
     }
 }

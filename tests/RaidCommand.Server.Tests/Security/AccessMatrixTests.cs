@@ -100,6 +100,10 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
         ["GET /api/operations/{operationId:guid}/report"] = CommandersAndAuditors,
         ["GET /api/audit/integrity"] = Auditors,
         ["GET /api/audit/public-key"] = SignedIn,
+
+        // Connecting to the hub needs a sign-in; what a connection may subscribe to is checked per Subscribe (LiveHubTests).
+        ["* /hubs/command/negotiate"] = SignedIn,
+        ["* /hubs/command"] = SignedIn,
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using RaidCommand.EventStore;
@@ -50,12 +51,43 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         }
     }
 
+    /// <summary>
+    /// The operation's events in feed order with positions in (<paramref name="after"/>, <paramref name="upTo"/>], at most
+    /// <paramref name="limit"/>: a live subscriber's catch-up, below a position the feed has already delivered, so
+    /// every such event is committed and none can appear later.
+    /// </summary>
+    public async Task<List<RecordedEvent>> ReadFeedRangeAsync(Guid operationId, FeedPosition after, FeedPosition upTo, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var ofOperation = OfOperation(command, operationId);
+        var afterTx = Add(command, after.TransactionId.ToString(CultureInfo.InvariantCulture));
+        var afterPos = Add(command, after.GlobalPosition);
+        var upToTx = Add(command, upTo.TransactionId.ToString(CultureInfo.InvariantCulture));
+        var upToPos = Add(command, upTo.GlobalPosition);
+        command.CommandText =
+            $"select {Qualified} from {options.Schema}.events e where {ofOperation}"
+            + $" and (e.transaction_id, e.global_position) > ({afterTx}::xid8, {afterPos})"
+            + $" and (e.transaction_id, e.global_position) <= ({upToTx}::xid8, {upToPos})"
+            + $" order by e.transaction_id, e.global_position limit {Add(command, limit)}";
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(EventRows.Read(reader, store.Serializer));
+        }
+
+        return events;
+    }
+
+    private string OfOperation(NpgsqlCommand command, Guid operationId) =>
+        $"e.stream_id in (select f.stream_id from {options.Schema}.events f where f.stream_version = 1 and f.data ->> 'operationId' = {Add(command, operationId.ToString())})";
+
     private NpgsqlCommand Build(Guid operationId, HistoryFilter filter, long afterPosition, int limit)
     {
         var command = dataSource.CreateCommand();
         var conditions = new List<string>
         {
-            $"e.stream_id in (select f.stream_id from {options.Schema}.events f where f.stream_version = 1 and f.data ->> 'operationId' = {Add(command, operationId.ToString())})",
+            OfOperation(command, operationId),
             $"e.global_position > {Add(command, afterPosition)}",
         };
         if (filter.Types.Count > 0)
