@@ -21,7 +21,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// <summary>
     /// Appends to one or more streams atomically: all events are stored or none. Without inline projections
     /// this is a single round trip. Re-sending a batch whose event ids are all stored already writes nothing
-    /// and returns the original positions.
+    /// and returns the original positions. A <see cref="StreamAppend"/> with no events is a check: that stream
+    /// is locked and must be at its expected version for the append to succeed, but nothing is written to it.
     /// </summary>
     /// <exception cref="WrongExpectedVersionException">A stream was not at the expected version; nothing was written.</exception>
     /// <exception cref="EventIdReusedException">Part of the batch's event ids are stored already; nothing was written.</exception>
@@ -167,7 +168,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         ArgumentNullException.ThrowIfNull(appends);
         if (appends.Count == 0 || appends.All(a => a.Events.Count == 0))
         {
-            throw new ArgumentException("An append needs at least one event.", nameof(appends));
+            // Streams without events are checks (locked and verified, not written); a check alone would be a read.
+            throw new ArgumentException("An append needs at least one stream with events.", nameof(appends));
         }
 
         var streams = new HashSet<string>(StringComparer.Ordinal);

@@ -592,10 +592,27 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     private async Task MigrateAsync(EventStoreOptions options)
     {
         await new SchemaMigrator(dataSource, options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        if (Environment.GetEnvironmentVariable("RAIDCOMMAND_BENCH_WITHOUT_0004") == "1")
+        {
+            // A/B measurement of schema migration 0004 only: put back the append function as 0003 defined it.
+            await ExecuteAsync(Migration0003Sql.Replace("__schema__", options.Schema, StringComparison.Ordinal));
+        }
+
         if (Environment.GetEnvironmentVariable("RAIDCOMMAND_BENCH_WITHOUT_0002") == "1")
         {
             // A/B measurement of schema migration 0002 only: put the function attributes back as 0001 made them.
             await ExecuteAsync($"alter function {options.Schema}.append reset plan_cache_mode; alter function {options.Schema}.canonical_event immutable");
+        }
+    }
+
+    private static string Migration0003Sql
+    {
+        get
+        {
+            using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("RaidCommand.EventStore.Schema.0003_check_only_streams.sql")
+                ?? throw new InvalidOperationException("Migration 0003 is not embedded in the engine.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
         }
     }
 

@@ -54,6 +54,34 @@ public sealed class IdempotencyTests(TestDatabase database) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task A_batch_mixing_stored_and_new_event_ids_is_refused_as_such_even_with_a_stale_expected_version()
+    {
+        using var test = await TestStore.CreateAsync(database.DataSource);
+        var stream = TestEvents.NewStreamId();
+        var stored = TestEvents.Happened("stored");
+        await test.Store.AppendAsync(stream, ExpectedVersion.NoStream, [stored]);
+
+        await Assert.ThrowsAsync<EventIdReusedException>(() =>
+            test.Store.AppendAsync(stream, ExpectedVersion.NoStream, [stored, TestEvents.Happened("new")]));
+
+        Assert.Equal(1, await test.ScalarAsync("select count(*) from __schema__.events"));
+    }
+
+    [Fact]
+    public async Task A_batch_carrying_one_event_id_twice_is_refused_and_writes_nothing()
+    {
+        using var test = await TestStore.CreateAsync(database.DataSource);
+        var stream = TestEvents.NewStreamId();
+        var twice = TestEvents.Happened("twice");
+
+        await Assert.ThrowsAsync<EventIdReusedException>(() =>
+            test.Store.AppendAsync(stream, ExpectedVersion.NoStream, [twice, TestEvents.Happened("other"), twice]));
+
+        Assert.Equal(0, await test.ScalarAsync("select count(*) from __schema__.events"));
+        Assert.Equal(0, await test.Store.GetStreamVersionAsync(stream));
+    }
+
+    [Fact]
     public async Task An_event_id_stored_in_another_stream_is_refused()
     {
         using var test = await TestStore.CreateAsync(database.DataSource);
