@@ -5,8 +5,8 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Debian packages the project needs. Later features add theirs here (e.g. chromium, fonts-noto-cjk, npm).
-APT_PACKAGES=(postgresql)
+# Debian packages the project needs: npm builds the web UI; chromium (with CJK fonts) runs the browser tests.
+APT_PACKAGES=(postgresql npm chromium fonts-noto-cjk)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -53,6 +53,21 @@ require_dotnet() {
     fi
 }
 
+# Builds the web UI into src/RaidCommand.Web/dist, which the server serves. npm ci only when the lockfile changed
+# since the last install (its hash is kept in node_modules); the Vite build itself takes a second.
+build_web_ui() {
+    local web="$repo_root/src/RaidCommand.Web" stamp lock_hash
+    stamp="$web/node_modules/.lockfile-hash"
+    lock_hash="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
+        echo "bootstrap: installing web UI packages (npm ci)"
+        (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+        echo "$lock_hash" > "$stamp"
+    fi
+    (cd "$web" && npm run build --silent >/dev/null)
+}
+
 install_missing_apt_packages
 require_dotnet
+build_web_ui
 dotnet restore "$repo_root/RaidCommand.sln" --nologo -v q
