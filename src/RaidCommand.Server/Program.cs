@@ -1,3 +1,4 @@
+using RaidCommand.Server.Demo;
 using RaidCommand.Server.Hosting;
 using RaidCommand.Server.Hosting.Correlation;
 using RaidCommand.Server.Hosting.ErrorHandling;
@@ -17,6 +18,7 @@ builder.Services.AddRaidCommandErrorHandling();
 builder.Services.AddRaidCommandHealthChecks();
 builder.Services.AddOpenApi();
 builder.Services.AddRaidCommandModules();
+builder.Services.AddDemo(builder.Configuration);
 
 await using var app = builder.Build();
 app.UseRaidCommandRequestPipeline();
