@@ -120,5 +120,6 @@ export interface FeedEvent {
 export interface CommandReply {
   commandId: string;
   replayed: boolean;
-  position: string;
+  /** Null when the command changed nothing. */
+  position: string | null;
 }

@@ -1,6 +1,7 @@
 import { getBoard, listOperations } from "../api/endpoints";
 import type { Board, OperationSummary } from "../api/types";
 import type { Names } from "../i18n/eventText";
+import type { MessageKey } from "../i18n/messages";
 import { onLanguageChange, t } from "../i18n/i18n";
 import { OperationFeed, type FeedStatus } from "../live/operationFeed";
 import { h, replaceChildren } from "../ui/dom";
@@ -9,7 +10,7 @@ import { ActivityFeed } from "./activityFeed";
 import { ArrestsChart } from "./arrestsChart";
 import { cityPanel } from "./cityPanel";
 import { startCountdowns } from "./countdown";
-import { RefreshScheduler } from "./refreshScheduler";
+import { RefreshScheduler } from "../util/refreshScheduler";
 import { totalsView } from "./totalsView";
 import { transfersPanel } from "./transfersPanel";
 
@@ -31,7 +32,7 @@ function overview(board: Board): HTMLElement {
     "section",
     { class: "overview", "data-testid": "overview" },
     h("h1", {}, `${board.codeName} · ${board.title}`),
-    h("p", { class: "muted" }, `${t("commander")}: ${board.commander} · ${t("status")}: ${board.status}`),
+    h("p", { class: "muted" }, `${t("commander")}: ${board.commander} · ${t("status")}: ${t(`operation.${board.status}` as MessageKey)}`),
     totalsView(board.totals, "operation"),
   );
 }

@@ -1,5 +1,6 @@
 import type { Board } from "../api/types";
 import { t } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
 import { h } from "../ui/dom";
 
 function count(value: number | null): string {
@@ -8,7 +9,8 @@ function count(value: number | null): string {
 
 /** Transfers (押解) with their headcounts per stage; a headcount that does not reconcile is shown as an alert. */
 export function transfersPanel(board: Board): HTMLElement {
-  const cityName = (code: string): string => board.cities.find((city) => city.code === code)?.name ?? code;
+  const cityName = (code: string): string =>
+    board.cities.find((city) => city.code === code)?.name ?? (board.homeCity.code === code ? board.homeCity.name : code);
   const items = board.transfers.map((transfer) =>
     h(
       "li",
@@ -32,7 +34,7 @@ export function transfersPanel(board: Board): HTMLElement {
         }),
       ),
       ...transfer.alerts.map((alert) =>
-        h("div", { class: "alert", role: "alert" }, t("alert", { stage: alert.stage, expected: alert.expected, actual: alert.actual })),
+        h("div", { class: "alert", role: "alert" }, t("alert", { stage: t(`stage.${alert.stage}` as MessageKey), expected: alert.expected, actual: alert.actual })),
       ),
     ),
   );

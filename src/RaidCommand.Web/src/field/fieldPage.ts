@@ -1,6 +1,7 @@
 import { getBoard, getMe } from "../api/endpoints";
 import type { Board, BoardSite, Membership } from "../api/types";
 import { onLanguageChange, t } from "../i18n/i18n";
+import { RefreshScheduler } from "../util/refreshScheduler";
 import { h, replaceChildren } from "../ui/dom";
 import { topBar } from "../ui/topBar";
 import { commandForm, commandPaths, type CommandKind } from "./commandForms";
@@ -14,12 +15,13 @@ interface Assignment {
   sites: BoardSite[];
 }
 
-async function loadAssignments(): Promise<Assignment[]> {
+/** @param after a feed position the boards must reflect (the phone's own latest delivered command). */
+async function loadAssignments(after: string | null = null): Promise<Assignment[]> {
   const me = await getMe();
   const teams = me.memberships.filter((membership): membership is Membership & { teamId: string } => membership.teamId !== null);
   return Promise.all(
     teams.map(async (membership) => {
-      const board = await getBoard(membership.operationId);
+      const board = await getBoard(membership.operationId, after);
       return { membership, board, sites: board.sites.filter((site) => site.teams.some((team) => team.teamId === membership.teamId)) };
     }),
   );
@@ -29,15 +31,31 @@ async function loadAssignments(): Promise<Assignment[]> {
 export async function renderField(root: HTMLElement): Promise<void> {
   const outboxList = h("ol", { class: "plain outbox", "data-testid": "outbox" });
   const refreshOutbox = async (): Promise<void> => renderOutbox(outboxList, await allEntries());
-  const sender = new OutboxSender(() => void refreshOutbox());
   let assignments: Assignment[] = await loadAssignments();
+  // After deliveries the sites' statuses change; re-read them (one read at a time) and update the badges in place,
+  // never re-rendering the forms an officer may be typing into.
+  let delivered: string | null = null;
+  const reloadSites = new RefreshScheduler(async () => {
+    assignments = await loadAssignments(delivered);
+    for (const site of assignments.flatMap((assignment) => assignment.sites)) {
+      const badge = root.querySelector(`[data-testid="field-site-status-${site.siteId}"]`);
+      if (badge) badge.textContent = t(`site.${site.status}`);
+    }
+  });
+  const sender = new OutboxSender((deliveredAt) => {
+    delivered = deliveredAt;
+    void refreshOutbox();
+    reloadSites.request();
+  });
 
   const log = async (assignment: Assignment, site: BoardSite, kind: CommandKind, body: Record<string, unknown>): Promise<void> => {
     // The command id is fixed now, before the first send: it is the Idempotency-Key of every retry.
     await enqueue({
       commandId: crypto.randomUUID(),
       createdAt: new Date().toISOString(),
-      label: t(`command.${kind}`, { site: site.address }),
+      label: [t(`command.${kind}`, { site: site.address }), body["name"], body["localTag"], body["description"], body["accountHolder"]]
+        .filter((part) => typeof part === "string" && part.length > 0)
+        .join(" · "),
       path: `/api/operations/${assignment.board.operationId}/sites/${site.siteId}/${commandPaths[kind]}`,
       body: { ...body, teamId: assignment.membership.teamId, occurredAt: new Date().toISOString() },
     });
@@ -49,7 +67,7 @@ export async function renderField(root: HTMLElement): Promise<void> {
     h(
       "section",
       { class: "card site-card", "data-testid": `field-site-${site.siteId}` },
-      h("header", {}, h("strong", {}, site.address), h("span", { class: "badge" }, t(`site.${site.status}`))),
+      h("header", {}, h("strong", {}, site.address), h("span", { class: "badge", "data-testid": `field-site-status-${site.siteId}` }, t(`site.${site.status}`))),
       h(
         "div",
         { class: "quick-actions" },
@@ -98,13 +116,6 @@ export async function renderField(root: HTMLElement): Promise<void> {
 
   render();
   onLanguageChange(render);
-  window.addEventListener("online", () => {
-    loadAssignments()
-      .then((fresh) => {
-        assignments = fresh;
-        render();
-      })
-      .catch(() => undefined);
-  });
+  window.addEventListener("online", () => reloadSites.request());
   sender.kick();
 }

@@ -22,7 +22,8 @@ function siteName(names: Names, siteId: unknown): string {
 }
 
 function cityName(names: Names, code: unknown): string {
-  return names.board?.cities.find((city) => city.code === code)?.name ?? text(code);
+  const board = names.board;
+  return board?.cities.find((city) => city.code === code)?.name ?? (board && board.homeCity.code === code ? board.homeCity.name : text(code));
 }
 
 /** Remembers who an arrest named, so later custody events can say who. */

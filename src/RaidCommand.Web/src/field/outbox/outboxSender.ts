@@ -1,6 +1,7 @@
 import { send } from "../../api/http";
 import { readProblem } from "../../api/problem";
 import type { CommandReply } from "../../api/types";
+import { laterOf } from "../../live/position";
 import { nextPending, update, type OutboxEntry } from "./outboxStore";
 
 type Outcome = "delivered" | "rejected" | "retry" | "signed-out";
@@ -12,9 +13,11 @@ type Outcome = "delivered" | "rejected" | "retry" | "signed-out";
  */
 export class OutboxSender {
   private running = false;
+  private lastPosition: string | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly onChange: () => void) {
+  /** @param onChange called after every attempt; with the feed position of a delivered command, for read-your-writes. */
+  constructor(private readonly onChange: (deliveredAt: string | null) => void) {
     window.addEventListener("online", () => this.kick());
   }
 
@@ -33,7 +36,7 @@ export class OutboxSender {
     try {
       for (let entry = await nextPending(); entry; entry = await nextPending()) {
         const outcome = await this.deliver(entry);
-        this.onChange();
+        this.onChange(this.lastPosition);
         if (outcome === "signed-out") return;
         if (outcome === "retry") {
           failures++;
@@ -62,6 +65,7 @@ export class OutboxSender {
     }
     if (response.ok) {
       const reply = (await response.json()) as CommandReply;
+      this.lastPosition = laterOf(this.lastPosition, reply.position);
       await update({ ...entry, state: "delivered", replayed: reply.replayed });
       return "delivered";
     }
