@@ -93,6 +93,10 @@ export async function renderBoard(root: HTMLElement): Promise<void> {
 
   renderAll();
   onLanguageChange(renderAll);
+  // While the hub is unreachable the board still follows the field, only slower: it re-reads every few seconds.
+  window.setInterval(() => {
+    if (status !== "live") scheduler.request();
+  }, 5_000);
   startCountdowns(root);
   await feed.start();
 }
