@@ -5,8 +5,12 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Debian packages the project needs: npm builds the web UI; chromium (with CJK fonts) runs the browser tests.
-APT_PACKAGES=(postgresql npm chromium fonts-noto-cjk)
+# Debian packages the project needs: chromium (with CJK fonts) runs the browser tests of the web UI.
+APT_PACKAGES=(postgresql chromium fonts-noto-cjk)
+# Node.js and npm build the web UI and run the official JS SignalR client in the live-view tests; install them only
+# when the machine has no node/npm at all (a machine with a newer Node from elsewhere keeps it).
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -53,17 +57,20 @@ require_dotnet() {
     fi
 }
 
-# Builds the web UI into src/RaidCommand.Web/dist, which the server serves. npm ci only when the lockfile changed
-# since the last install (its hash is kept in node_modules); the Vite build itself takes a second.
-build_web_ui() {
-    local web="$repo_root/src/RaidCommand.Web" stamp lock_hash
-    stamp="$web/node_modules/.lockfile-hash"
-    lock_hash="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
-    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
-        echo "bootstrap: installing web UI packages (npm ci)"
-        (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
-        echo "$lock_hash" > "$stamp"
+# npm packages of a folder, reinstalled exactly from its lockfile whenever the lockfile is newer than the install.
+install_npm_packages() {
+    local folder="$1"
+    if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
+        echo "bootstrap: npm ci in ${folder#"$repo_root"/}"
+        (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+        touch "$folder/node_modules"
     fi
+}
+
+# Builds the web UI into src/RaidCommand.Web/dist, which the server serves (the Vite build itself takes seconds).
+build_web_ui() {
+    local web="$repo_root/src/RaidCommand.Web"
+    install_npm_packages "$web"
     (cd "$web" && npm run build --silent >/dev/null)
 }
 
@@ -71,3 +78,4 @@ install_missing_apt_packages
 require_dotnet
 build_web_ui
 dotnet restore "$repo_root/RaidCommand.sln" --nologo -v q
+install_npm_packages "$repo_root/tests/RaidCommand.Server.Tests/Live/node"

@@ -1,3 +1,4 @@
+using RaidCommand.Server.Audit.Integrity;
 using RaidCommand.Server.Demo;
 using RaidCommand.Server.Hosting;
 using RaidCommand.Server.Hosting.Correlation;
@@ -5,6 +6,11 @@ using RaidCommand.Server.Hosting.ErrorHandling;
 using RaidCommand.Server.Hosting.Health;
 using RaidCommand.Server.Hosting.Logging;
 using RaidCommand.Server.Security.Authorization;
+
+if (args is [VerifyCommand.Name, ..])
+{
+    return await VerifyCommand.RunAsync(args[1..], Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRaidCommandLogging();
@@ -27,6 +33,7 @@ app.MapOpenApi().ForSignedIn();
 app.MapRaidCommandModules();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -13,6 +13,9 @@ internal sealed record BenchSettings
     /// <summary>Extra connection-string options for both sides, e.g. "No Reset On Close=true" (not what the server uses).</summary>
     public string? ConnectionOptions { get; init; }
 
+    /// <summary>Run the auditor time-travel scenario instead of the engine scenarios.</summary>
+    public bool TimeTravel { get; init; }
+
     public int SingleAppends => Quick ? 300 : 2_000;
     public int SingleStreams { get; init; } = 500;
     public int ConcurrentAppends => Quick ? 1_600 : 8_000;
@@ -38,6 +41,9 @@ internal sealed record BenchSettings
                 case "--rounds":
                     settings = settings with { Rounds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
                     roundsGiven = true;
+                    break;
+                case "--time-travel":
+                    settings = settings with { TimeTravel = true };
                     break;
                 case "--output":
                     settings = settings with { Output = Value(args, ++i) };

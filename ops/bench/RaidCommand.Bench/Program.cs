@@ -6,7 +6,7 @@ using RaidCommand.Bench;
 using RaidCommand.EmbeddedPostgres;
 
 // RaidCommand benchmark: our event store against raw Npgsql on the same durable PostgreSQL cluster.
-// Usage: ops/bench/run [--quick] [--rounds N] [--output docs/benchmarks.md] [--only 1,2,...]
+// Usage: ops/bench/run [--quick] [--rounds N] [--output docs/benchmarks.md] [--only 1,2,...] | --time-travel [--quick]
 var settings = BenchSettings.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), $"raidcommand-bench-{Guid.NewGuid():N}"[..32]);
 Directory.CreateDirectory(root);
@@ -44,6 +44,12 @@ try
     await using var dataSource = NpgsqlDataSource.Create(EventStoreConnectionSettings.Apply(connectionString));
     var machine = await MachineInfo.CollectAsync(dataSource);
     Console.WriteLine(machine.Summary);
+
+    if (settings.TimeTravel)
+    {
+        await TimeTravel.RunAsync(dataSource, settings.Quick ? 10 : 50);
+        return;
+    }
 
     var results = await new Scenarios(dataSource, settings).RunAllAsync();
     Console.WriteLine();

@@ -78,6 +78,20 @@ public sealed record StopPaymentIssued(
     string RequestReference,
     DateTimeOffset OccurredAt);
 
+/// <summary>A seizure logged in error is voided; the original entry stays in the log, and stops counting.</summary>
+public sealed record SeizureVoided(
+    Guid OperationId, Guid SiteId, Guid SeizureId, SeizureCategory Category, int Quantity, string Reason, string CorrectedBy, DateTimeOffset OccurredAt);
+
+/// <summary>A seizure recounted (e.g. phones counted again at the evidence room): the new quantity counts from now on.</summary>
+public sealed record SeizureQuantityAmended(
+    Guid OperationId, Guid SiteId, Guid SeizureId, SeizureCategory Category, int PreviousQuantity, int Quantity, string Reason, string CorrectedBy, DateTimeOffset OccurredAt);
+
+/// <summary>A freeze logged in error (wrong account, order withdrawn) is voided; it no longer counts as frozen.</summary>
+public sealed record FreezeVoided(Guid OperationId, Guid SiteId, Guid FreezeId, Money Amount, string Reason, string CorrectedBy, DateTimeOffset OccurredAt);
+
+/// <summary>A stop-payment logged in error is voided; it no longer counts as stopped.</summary>
+public sealed record StopPaymentVoided(Guid OperationId, Guid SiteId, Guid StopPaymentId, Money Amount, string Reason, string CorrectedBy, DateTimeOffset OccurredAt);
+
 public static class SiteEvents
 {
     /// <summary>Stable event type names for the event store. Never rename an entry.</summary>
@@ -90,5 +104,9 @@ public static class SiteEvents
         [typeof(SeizureLogged)] = "site-seizure-logged",
         [typeof(AssetFrozen)] = "site-asset-frozen",
         [typeof(StopPaymentIssued)] = "site-stop-payment-issued",
+        [typeof(SeizureVoided)] = "site-seizure-voided",
+        [typeof(SeizureQuantityAmended)] = "site-seizure-quantity-amended",
+        [typeof(FreezeVoided)] = "site-freeze-voided",
+        [typeof(StopPaymentVoided)] = "site-stop-payment-voided",
     }.ToFrozenDictionary();
 }

@@ -2,8 +2,11 @@ using Npgsql;
 
 namespace RaidCommand.EventStore.Reading;
 
-/// <summary>The one column list every event query selects, and the one way a row becomes a <see cref="RecordedEvent"/>.</summary>
-internal static class EventRows
+/// <summary>
+/// The one column list every event query selects, and the one way a row becomes a <see cref="RecordedEvent"/>.
+/// Public for applications that query the events table directly (e.g. an audit timeline over a set of streams).
+/// </summary>
+public static class EventRows
 {
     public const string Columns = """
         global_position, transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data,

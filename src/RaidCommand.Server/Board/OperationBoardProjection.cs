@@ -40,8 +40,11 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
     {
         ArgumentNullException.ThrowIfNull(recorded);
         var fromOperationStream = key.OperationId is { } id && recorded.StreamId == StreamIds.Operation(id);
-        return OperationBoardFold.Evolve(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null);
+        return OperationBoardFold.Apply(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null);
     }
+
+    // Totals are derived once per page (and once per replay), not after every event: a long replay stays linear.
+    protected override OperationBoard Complete(OperationBoard view) => OperationBoardFold.Complete(view);
 
     protected override bool ResolvesOperationOf(RecordedEvent recorded) =>
         recorded.StreamId.StartsWith("person-", StringComparison.Ordinal) || recorded.StreamId.StartsWith("transfer-", StringComparison.Ordinal);
@@ -66,17 +69,28 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
         SeizureLogged e => e.OperationId,
         AssetFrozen e => e.OperationId,
         StopPaymentIssued e => e.OperationId,
+        SeizureVoided e => e.OperationId,
+        SeizureQuantityAmended e => e.OperationId,
+        FreezeVoided e => e.OperationId,
+        StopPaymentVoided e => e.OperationId,
         PersonArrested e => e.OperationId,
         TransferPlanned e => e.OperationId,
         _ => null,
     };
 }
 
-/// <summary>The pure fold behind the board: one event at a time, totals re-derived after each.</summary>
+/// <summary>
+/// The pure fold behind the board: <see cref="Apply"/> one event at a time to the per-site facts, then
+/// <see cref="Complete"/> re-derives the city and operation totals from them. <see cref="Evolve"/> does both.
+/// </summary>
 public static class OperationBoardFold
 {
     /// <param name="operationVersion">The operation stream's version when the event comes from it, else null.</param>
-    public static OperationBoard? Evolve(OperationBoard? board, object @event, long? operationVersion)
+    public static OperationBoard? Evolve(OperationBoard? board, object @event, long? operationVersion) =>
+        Apply(board, @event, operationVersion) is { } next ? Complete(next) : null;
+
+    /// <summary>Applies one event without re-deriving the totals; call <see cref="Complete"/> once after a run of events.</summary>
+    public static OperationBoard? Apply(OperationBoard? board, object @event, long? operationVersion)
     {
         ArgumentNullException.ThrowIfNull(@event);
         if (board is null)
@@ -85,9 +99,12 @@ public static class OperationBoardFold
             return @event is OperationOpened opened ? Open(opened, operationVersion ?? 1) : null;
         }
 
-        var next = WithTotals(Fold(board, @event));
+        var next = Fold(board, @event);
         return operationVersion is { } version ? next with { OperationVersion = version } : next;
     }
+
+    /// <summary>The city and operation totals, derived from the sites' facts (the fold itself never reads them).</summary>
+    public static OperationBoard Complete(OperationBoard board) => WithTotals(board);
 
     private static OperationBoard Open(OperationOpened e, long version) => new(
         e.OperationId, e.CodeName, e.Title, OperationStatus.Planning, e.OriginCase, e.HomeCity, e.Commander, e.OpenedAt,
@@ -130,6 +147,13 @@ public static class OperationBoardFold
         SeizureLogged e => OnSiteTotals(board, e.SiteId, t => t with { SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), e.Quantity) }),
         AssetFrozen e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, e.Amount.Amount) }),
         StopPaymentIssued e => StopPayment(board, e),
+        SeizureVoided e => OnSiteTotals(board, e.SiteId, t => t with { SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), -e.Quantity) }),
+        SeizureQuantityAmended e => OnSiteTotals(board, e.SiteId, t => t with
+        {
+            SeizuresByCategory = Add(t.SeizuresByCategory, e.Category.ToString(), e.Quantity - e.PreviousQuantity),
+        }),
+        FreezeVoided e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
+        StopPaymentVoided e => OnSiteTotals(board, e.SiteId, t => t with { StopPaymentsByCurrency = Add(t.StopPaymentsByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
 
         PersonArrested e when board.Persons.All(p => p.PersonId != e.PersonId) => board with
         {

@@ -74,8 +74,9 @@ public sealed class CommandExecutor(EventStore.EventStore store, ILogger<Command
 
         var index = 0;
         var primary = decision.Changes[0].StreamId;
+        // A change without events stays in the append as a check: its stream is locked and must still be at the
+        // version the decision was made on (or the If-Match version), so nothing decided on stale state is written.
         return decision.Changes
-            .Where(change => change.Events.Count > 0)
             .Select(change => new StreamAppend(
                 change.StreamId,
                 ExpectedVersion.Exactly(change.StreamId == primary && context.IfMatchVersion is { } strict ? strict : change.DecidedOnVersion),

@@ -1,5 +1,6 @@
 using RaidCommand.Domain.Membership;
 using RaidCommand.Server.FieldLogging.Breaching;
+using RaidCommand.Server.FieldLogging.Correcting;
 using RaidCommand.Server.FieldLogging.Dismantling;
 using RaidCommand.Server.FieldLogging.FreezingAssets;
 using RaidCommand.Server.FieldLogging.IssuingStopPayments;
@@ -14,7 +15,7 @@ namespace RaidCommand.Server.FieldLogging;
 public static class Configuration
 {
     public static IServiceCollection AddFieldLogging(this IServiceCollection services) =>
-        services.AddSingleton<SiteCommandHandler>();
+        services.AddSingleton<SiteCommandHandler>().AddSingleton<SiteCorrectionHandler>();
 
     public static IEndpointRouteBuilder MapFieldLogging(this IEndpointRouteBuilder endpoints)
     {
@@ -26,6 +27,7 @@ public static class Configuration
         sites.MapLogSeizure().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
         sites.MapFreezeAsset().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
         sites.MapIssueStopPayment().ForMembers(Capacities.Commander, Capacities.FieldOfficer);
+        sites.MapCorrectEntry().ForMembers(Capacities.Commander);
         return endpoints;
     }
 }

@@ -30,7 +30,9 @@ public sealed class SiteCommandHandler(EventStore.EventStore store, CommandExecu
             var site = await store.LoadAsync(siteStream, SiteState.Initial, SiteState.Evolve, token);
             var events = SiteDecider.Decide(command, site.State, SiteContext.From(operation.State, command.SiteId), context.Now);
 
-            var changes = new List<StreamChange> { new(siteStream, site.Version, events) };
+            // The operation is pinned at the version decided on: an operation concluded (or a team reassigned) meanwhile
+            // turns this entry into a conflict, and the entry is decided again on the new state.
+            var changes = new List<StreamChange> { new(siteStream, site.Version, events), new(StreamIds.Operation(operationId), operation.Version, []) };
             foreach (var arrest in events.OfType<ArrestLogged>())
             {
                 changes.Add(await OpenCustodyRecordAsync(arrest, context.Now, token));

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using RaidCommand.Server.Administration;
+using RaidCommand.Server.Audit;
 using RaidCommand.Server.Board;
 using RaidCommand.Server.Custody;
+using RaidCommand.Server.Live;
 using RaidCommand.Server.EventSourcing;
 using RaidCommand.Server.FieldLogging;
 using RaidCommand.Server.Operations;
@@ -30,6 +32,8 @@ public static class Modules
         services.AddTransfers();
         services.AddSeizures();
         services.AddStatistics();
+        services.AddAudit();
+        services.AddLive();
         return services;
     }
 
@@ -44,6 +48,8 @@ public static class Modules
         endpoints.MapSeizures();
         endpoints.MapStatistics();
         endpoints.MapAdministration();
+        endpoints.MapAudit();
+        endpoints.MapLive();
         return endpoints;
     }
 }

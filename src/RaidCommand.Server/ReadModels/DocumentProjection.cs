@@ -35,6 +35,12 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     /// true for streams whose later events do not name their operation (a custody decision, a departure).
     /// Such streams' operations are then available to <see cref="KeysFor"/> through <see cref="OperationOfStream"/>.
     /// </summary>
+    /// <summary>
+    /// Finishes a document after a run of <see cref="Apply"/> calls, before it is saved or returned: for derived values
+    /// that are cheaper to compute once per run than after every event. The default changes nothing.
+    /// </summary>
+    protected virtual TView Complete(TView view) => view;
+
     protected virtual bool ResolvesOperationOf(RecordedEvent recorded) => false;
 
     /// <summary>The operation an event declares for its stream (typically the stream's first event), or null.</summary>
@@ -68,7 +74,34 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
             changed[key.Id] = (key with { OperationId = operationId }, next, recorded.GlobalPosition);
         }
 
-        await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)c.View!, c.Position)).ToList(), cancellationToken);
+        await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)Complete(c.View!), c.Position)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Folds the given events of one operation in memory, exactly as <see cref="ApplyAsync"/> would, without reading or
+    /// writing the projection's table: how auditors see a read model as it stood at an instant. Every stream of
+    /// <paramref name="events"/> belongs to <paramref name="operationId"/>. Use a fresh instance per replay (the
+    /// projection's stream-to-operation map is instance state).
+    /// </summary>
+    public IReadOnlyDictionary<string, TView> Replay(IEnumerable<RecordedEvent> events, Guid operationId)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var list = events.ToList();
+        _streamOperations = list.Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => operationId, StringComparer.Ordinal);
+        var views = new Dictionary<string, TView>(StringComparer.Ordinal);
+        foreach (var recorded in list)
+        {
+            foreach (var key in KeysFor(recorded))
+            {
+                views.TryGetValue(key.Id, out var current);
+                if (Apply(current, key, recorded) is { } next)
+                {
+                    views[key.Id] = next;
+                }
+            }
+        }
+
+        return views.ToDictionary(pair => pair.Key, pair => Complete(pair.Value), StringComparer.Ordinal);
     }
 
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -22,5 +22,5 @@ public sealed record FundsList(
     }
 
     private static ImmutableSortedDictionary<string, decimal> ByCurrency(IEnumerable<FundsEntry> entries) =>
-        entries.GroupBy(e => e.Amount.Currency).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(e => e.Amount.Amount), StringComparer.Ordinal);
+        entries.Where(e => e.Correction is not { Voided: true }).GroupBy(e => e.Amount.Currency).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(e => e.Amount.Amount), StringComparer.Ordinal);
 }

@@ -11,6 +11,6 @@ public sealed record SeizureList(Guid OperationId, IReadOnlyList<SeizureEntry> S
         return new(
             register.OperationId,
             [.. register.Seizures.OrderBy(s => s.OccurredAt)],
-            register.Seizures.GroupBy(s => s.Category.ToString()).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(s => s.Quantity), StringComparer.Ordinal));
+            register.Seizures.Where(s => s.Correction is not { Voided: true }).GroupBy(s => s.Category.ToString()).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(s => s.Quantity), StringComparer.Ordinal));
     }
 }

@@ -31,7 +31,11 @@ public sealed record SeizureEntry(
     string StorageLocation,
     Money? CashAmount,
     DateTimeOffset OccurredAt,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>The latest correction, if any; a voided seizure stays listed but no longer counts.</summary>
+    public Correction? Correction { get; init; }
+}
 
 /// <summary>A freeze (冻结) or a stop-payment (止付) of an account.</summary>
 /// <param name="OrderReference">The freeze order, or the stop-payment order.</param>
@@ -48,4 +52,14 @@ public sealed record FundsEntry(
     string OrderReference,
     string? RequestReference,
     DateTimeOffset OccurredAt,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>The correction, if any; a voided freeze or stop-payment stays listed but no longer counts.</summary>
+    public Correction? Correction { get; init; }
+}
+
+/// <summary>How an entry was corrected: voided, or amended (<see cref="LoggedQuantity"/> is what was first logged).</summary>
+public sealed record Correction(bool Voided, string Reason, string CorrectedBy, DateTimeOffset CorrectedAt, int? LoggedQuantity = null)
+{
+    public static Correction Of(string reason, string correctedBy, DateTimeOffset correctedAt, bool voided) => new(voided, reason, correctedBy, correctedAt);
+}

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
 
@@ -35,9 +36,25 @@ public static class SeizureRegisterFold
                     e.StopPaymentId, e.SiteId, CityOf(register, e.SiteId), e.TeamId, e.AccountHolder, e.Bank, e.AccountNumber, e.Amount,
                     e.OrderReference, e.RequestReference, e.OccurredAt, recordedAt)),
             },
+            SeizureVoided e => register with { Seizures = Update(register.Seizures, s => s.SeizureId == e.SeizureId, s => s with { Correction = Correction.Of(e.Reason, e.CorrectedBy, e.OccurredAt, true) }) },
+            SeizureQuantityAmended e => register with
+            {
+                Seizures = Update(register.Seizures, s => s.SeizureId == e.SeizureId, s => s with
+                {
+                    Quantity = e.Quantity, Correction = Correction.Of(e.Reason, e.CorrectedBy, e.OccurredAt, false) with { LoggedQuantity = s.Correction?.LoggedQuantity ?? s.Quantity },
+                }),
+            },
+            FreezeVoided e => register with { Freezes = Update(register.Freezes, f => f.Id == e.FreezeId, f => f with { Correction = Correction.Of(e.Reason, e.CorrectedBy, e.OccurredAt, true) }) },
+            StopPaymentVoided e => register with
+            {
+                StopPayments = Update(register.StopPayments, f => f.Id == e.StopPaymentId, f => f with { Correction = Correction.Of(e.Reason, e.CorrectedBy, e.OccurredAt, true) }),
+            },
             _ => register,
         };
     }
+
+    private static ImmutableList<T> Update<T>(ImmutableList<T> items, Func<T, bool> match, Func<T, T> update) =>
+        items.FindIndex(i => match(i)) is var index and >= 0 ? items.SetItem(index, update(items[index])) : items;
 
     private static string CityOf(SeizureRegister register, Guid siteId) =>
         register.SiteCities.TryGetValue(siteId, out var city) ? city : string.Empty;

@@ -27,6 +27,10 @@ public sealed class SeizureRegisterProjection(ReadModelStore store) : DocumentPr
             SeizureLogged e => e.OperationId,
             AssetFrozen e => e.OperationId,
             StopPaymentIssued e => e.OperationId,
+            SeizureVoided e => e.OperationId,
+            SeizureQuantityAmended e => e.OperationId,
+            FreezeVoided e => e.OperationId,
+            StopPaymentVoided e => e.OperationId,
             _ => null,
         };
         return operationId is { } id ? [new DocumentKey(DocumentId(id), id)] : [];

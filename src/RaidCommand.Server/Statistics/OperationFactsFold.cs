@@ -27,6 +27,7 @@ public static class OperationFactsFold
             {
                 Freezes = facts.Freezes.SetItem(e.FreezeId, new FreezeFacts(CityOf(facts, e.SiteId), e.Amount.Amount, e.Amount.Currency, e.OccurredAt)),
             },
+            FreezeVoided e => facts with { Freezes = facts.Freezes.Remove(e.FreezeId) },
             PersonArrested e => facts with { Persons = facts.Persons.SetItem(e.PersonId, new PersonFacts(e.CityCode, e.OccurredAt, null)) },
             CriminallyDetained e => OnPerson(facts, e.PersonId, p => p with { Detention = new DetentionFacts(e.CityCode, e.OccurredAt) }),
             CustodyDecisionCorrected e => OnPerson(facts, e.PersonId, p => p with { Detention = null }),

@@ -32,6 +32,7 @@ public sealed class OperationFactsProjection(ReadModelStore store) : DocumentPro
             SiteRegistered e => e.OperationId,
             SiteDismantled e => e.OperationId,
             AssetFrozen e => e.OperationId,
+            FreezeVoided e => e.OperationId,
             _ when IsCustodyFact(recorded) => OperationOfStream(recorded.StreamId),
             _ => null,
         };

@@ -13,8 +13,8 @@ namespace RaidCommand.Server.Transfers;
 /// multi-stream append, each custody stream expected at the version it was read at.
 /// </summary>
 /// <remarks>
-/// Planning writes nothing to custody streams, and the executor skips a stream change without events, so a plan
-/// cannot hold the manifest persons' versions. It does not need to: boarding re-reads every boarding person's
+/// Planning writes nothing to custody streams and does not pin their versions either (a pin would only hold for
+/// the plan's own append). It does not need to: boarding re-reads every boarding person's
 /// custody (the decider refuses anyone no longer eligible, 409 transfer.person-no-longer-eligible) and appends
 /// <c>TransferBoarded</c> to each of their streams at the version read, so a detention corrected or a person put on
 /// another transfer between plan and boarding can never travel. Writing a marker event into every custody stream at

@@ -44,7 +44,7 @@ public partial class EventTypeNamesTests
     public void Each_stream_registers_its_own_events()
     {
         Assert.Equal(11, OperationEvents.TypeNames.Count);
-        Assert.Equal(7, SiteEvents.TypeNames.Count);
+        Assert.Equal(11, SiteEvents.TypeNames.Count);
         Assert.Equal(11, CustodyEvents.TypeNames.Count);
         Assert.Equal(7, TransferEvents.TypeNames.Count);
         Assert.Equal(6, AccountEvents.TypeNames.Count);
@@ -62,7 +62,7 @@ public partial class EventTypeNamesTests
 
     private static bool IsCommand(Type type) =>
         type.BaseType is { } b && (b == typeof(OperationCommand) || b == typeof(SiteCommand) || b == typeof(CustodyCommand) || b == typeof(TransferCommand)
-            || b == typeof(AccountCommand) || b == typeof(MembershipCommand));
+            || b == typeof(AccountCommand) || b == typeof(MembershipCommand) || b == typeof(SiteCorrection));
 
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex KebabCase();

@@ -17,7 +17,10 @@ public class RaidCommandApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     public Task InitializeAsync() => Database.InitializeAsync();
 
     /// <summary>A fresh key per factory: tokens of one test class are worthless to another.</summary>
-    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public virtual string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The database this server uses (another node of the same system overrides it with the first node's).</summary>
+    public virtual string ConnectionString => Database.ConnectionString;
 
     /// <summary>An API client signed in as <paramref name="account"/> (default: the commander <see cref="TestAccounts.Commander"/>).</summary>
     public ApiClient CreateApiClient(TestAccount? account = null)
@@ -30,7 +33,7 @@ public class RaidCommandApiFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting(DatabaseHosting.ConnectionStringKey, Database.ConnectionString);
+        builder.UseSetting(DatabaseHosting.ConnectionStringKey, ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:AdministratorPassword", TestAccounts.AdministratorPassword);
         // Generous limits: scenario tests log hundreds of entries a second from one account and one address.

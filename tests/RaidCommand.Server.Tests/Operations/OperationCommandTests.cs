@@ -160,4 +160,19 @@ public sealed class OperationCommandTests(RaidCommandApiFactory factory) : IClas
             }),
             HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task If_match_on_a_stale_version_is_a_412_and_writes_nothing()
+    {
+        var raid = await RaidScenario.OpenAsync(_api);
+        await raid.AddCityAsync("ZZ", "Zhengzhou");
+
+        var problem = await Refusal.AssertAsync(factory.Database.DataSource,
+            () => _api.PostAsync($"{raid.OperationPath}/units", new { unitName = "Legal", kind = "Legal" }, ifMatch: "\"1\""),
+            HttpStatusCode.PreconditionFailed, "stream.version-mismatch");
+
+        Assert.Equal(2, problem.GetProperty("actualVersion").GetInt64());
+        var accepted = await _api.PostAsync($"{raid.OperationPath}/units", new { unitName = "Legal", kind = "Legal" }, ifMatch: "\"2\"");
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
 }

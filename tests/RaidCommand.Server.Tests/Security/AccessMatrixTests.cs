@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
     private static readonly Caller[] CommandersOrAdministrators = [Commander, Administrator];
     private static readonly Caller[] AllMembers = [Commander, FieldOfficer, OtherTeamFieldOfficer, Auditor];
     private static readonly Caller[] CommandersAndAuditors = [Commander, Auditor];
+    private static readonly Caller[] Auditors = [Auditor, OutsideAuditor];
     private static readonly Caller[] CommandersAndFieldOfficers = [Commander, FieldOfficer, OtherTeamFieldOfficer];
 
     /// <summary>Field entries for the first site, and steps of the transfer its team escorts: the other team's officer is refused too.</summary>
@@ -64,6 +65,7 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/seizures"] = CommandersAndTheTeam,
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/freezes"] = CommandersAndTheTeam,
         ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/stop-payments"] = CommandersAndTheTeam,
+        ["POST /api/operations/{operationId:guid}/sites/{siteId:guid}/corrections"] = Commanders,
         ["GET /api/operations/"] = SignedIn,
         ["GET /api/operations/{operationId:guid}/board"] = AllMembers,
         ["GET /api/persons/{personId:guid}"] = AllMembers,
@@ -89,6 +91,19 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
         ["GET /api/admin/projections/{name}/dead-letters"] = Administrators,
         ["POST /api/admin/projections/{name}/rebuild"] = Administrators,
         ["GET /api/admin/integrity"] = Administrators,
+        ["GET /api/operations/{operationId:guid}/timeline"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/board/as-of"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/custody/as-of"] = CommandersAndAuditors,
+        ["GET /api/persons/{personId:guid}/as-of"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/export.json"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/export.csv"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/report"] = CommandersAndAuditors,
+        ["GET /api/audit/integrity"] = Auditors,
+        ["GET /api/audit/public-key"] = SignedIn,
+
+        // Connecting to the hub needs a sign-in; what a connection may subscribe to is checked per Subscribe (LiveHubTests).
+        ["* /hubs/command/negotiate"] = SignedIn,
+        ["* /hubs/command"] = SignedIn,
     };
 
     [Fact]

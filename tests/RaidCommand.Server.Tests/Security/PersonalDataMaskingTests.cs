@@ -47,7 +47,7 @@ public sealed class PersonalDataMaskingTests(RaidCommandApiFactory factory) : IC
     /// </summary>
     private async Task<List<(string Path, string Text)>> ReadEverythingAsync(SecuredRaid raid, Caller caller)
     {
-        var after = raid.Raid.LastPosition;
+        var after = raid.LastPosition;
         var paths = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true)

@@ -33,8 +33,9 @@ public sealed class SecuredRaid
     private readonly Dictionary<Caller, ApiClient> _clients;
     private readonly HttpClient _anonymous;
 
-    private SecuredRaid(RaidScenario raid, HttpClient anonymous, Dictionary<Caller, ApiClient> clients, Guid personId, Guid transferId, Guid memberToRemove, Guid account)
+    private SecuredRaid(string lastPosition, RaidScenario raid, HttpClient anonymous, Dictionary<Caller, ApiClient> clients, Guid personId, Guid transferId, Guid memberToRemove, Guid account)
     {
+        LastPosition = lastPosition;
         Raid = raid;
         _anonymous = anonymous;
         _clients = clients;
@@ -45,6 +46,9 @@ public sealed class SecuredRaid
     }
 
     public RaidScenario Raid { get; }
+
+    /// <summary>The feed position of the set-up's last command (the transfer's plan), for ?after= reads.</summary>
+    public string LastPosition { get; }
 
     public StaffedSite OwnSite => Raid.Sites[0];
 
@@ -99,8 +103,9 @@ public sealed class SecuredRaid
         });
         await commander.QuestionAndDetainAsync(arrest.CreatedId, "Lanzhou No. 1 Detention Centre");
         await raid.FreezeAsync(raid.Sites[0], 120_000m);
-        var transferId = await raid.PlanTransferAsync("LZ", "ZZ", raid.Sites[0].TeamId, [arrest.CreatedId]);
-        return new SecuredRaid(raid, factory.CreateClient(), clients, arrest.CreatedId, transferId, await toRemove.UserIdAsync(), account);
+        var plan = await commander.CommandAsync($"{raid.OperationPath}/transfers", TransferSteps.PlanBody("LZ", "ZZ", raid.Sites[0].TeamId, [arrest.CreatedId]));
+        var transferId = plan.CreatedId;
+        return new SecuredRaid(plan.Position, raid, factory.CreateClient(), clients, arrest.CreatedId, transferId, await toRemove.UserIdAsync(), account);
     }
 
     private static async Task AddMemberAsync(RaidScenario raid, ApiClient member, string capacity, Guid? teamId) =>

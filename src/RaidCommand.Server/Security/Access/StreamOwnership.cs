@@ -6,8 +6,8 @@ using RaidCommand.Server.Commands;
 namespace RaidCommand.Server.Security.Access;
 
 /// <summary>
-/// Which operation a person's custody record or a transfer belongs to, for routes that do not name the operation.
-/// The stream's first event names it (<c>PersonArrested.OperationId</c>, <c>TransferPlanned.OperationId</c>); an
+/// Which operation a stream belongs to: for routes that name a person or a transfer rather than the operation, and
+/// for live pushes of events that do not carry the operation themselves. The stream's first event names it (<c>PersonArrested.OperationId</c>, <c>TransferPlanned.OperationId</c>); an
 /// event never changes, so an answer is cached for the life of the process.
 /// </summary>
 public sealed class StreamOwnership(NpgsqlDataSource dataSource, EventStoreOptions options)
@@ -20,7 +20,8 @@ public sealed class StreamOwnership(NpgsqlDataSource dataSource, EventStoreOptio
     public Task<Guid?> OperationOfTransferAsync(Guid transferId, CancellationToken cancellationToken) =>
         OperationOfAsync(StreamIds.Transfer(transferId), cancellationToken);
 
-    private async Task<Guid?> OperationOfAsync(string streamId, CancellationToken cancellationToken)
+    /// <summary>The operation any stream belongs to (every stream's first event names it), or null (accounts, unknown streams).</summary>
+    public async Task<Guid?> OperationOfAsync(string streamId, CancellationToken cancellationToken)
     {
         if (_owners.TryGetValue(streamId, out var known))
         {

@@ -1,0 +1,24 @@
+using RaidCommand.Server.Security.Authorization;
+
+namespace RaidCommand.Server.Live;
+
+/// <summary>The live command view: a SignalR hub fed by one tail of the committed feed per node (no backplane).</summary>
+public static class Configuration
+{
+    public const string HubPath = "/hubs/command";
+
+    public static IServiceCollection AddLive(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder endpoints)
+    {
+        // Signed in to connect; each Subscribe then checks membership of the operation.
+        endpoints.MapHub<CommandHub>(HubPath).ForSignedIn();
+        return endpoints;
+    }
+}
