@@ -40,6 +40,8 @@ public sealed class LiveBoardTests(WebTestFixture fixture) : IClassFixture<WebTe
         await Expect(board.GetByTestId($"city-{site.CityCode}-arrests")).ToHaveTextAsync("1", Soon);
         await Expect(board.GetByTestId("activity-feed")).ToContainTextAsync("张某");
         Assert.True(await board.EvaluateAsync<bool>("window.__sameDocument === true"));
+        await Screenshots.SaveAsync(board, "board-live-zh-CN");
+        await Screenshots.SaveAsync(field, "field-after-arrest-en");
     }
 
     [Fact]

@@ -51,8 +51,12 @@ export class ArrestsChart {
         pointRadius: 2,
       };
     });
+    // A readable window: from a minute before the first arrest to a minute after the latest (or now).
+    const times = [...this.arrests.values()].flat();
+    const range = times.length > 0 ? { min: Math.min(...times) - 60_000, max: Math.max(...times, Date.now()) + 60_000 } : {};
     if (this.chart) {
       this.chart.data.datasets = datasets;
+      Object.assign(this.chart.options.scales!["x"]!, range);
       this.chart.update("none");
       return;
     }
@@ -64,7 +68,7 @@ export class ArrestsChart {
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { type: "linear", ticks: { callback: (value) => formatTime(Number(value)), maxTicksLimit: 6 } },
+          x: { type: "linear", ...range, ticks: { callback: (value) => formatTime(Number(value)), maxTicksLimit: 6 } },
           y: { type: "linear", beginAtZero: true, ticks: { precision: 0 } },
         },
       },

@@ -9,7 +9,7 @@ import { topBar } from "../ui/topBar";
 import { ActivityFeed } from "./activityFeed";
 import { ArrestsChart } from "./arrestsChart";
 import { cityPanel } from "./cityPanel";
-import { startCountdowns } from "./countdown";
+import { startCountdowns, tickCountdowns } from "./countdown";
 import { RefreshScheduler } from "../util/refreshScheduler";
 import { totalsView } from "./totalsView";
 import { transfersPanel } from "./transfersPanel";
@@ -60,6 +60,7 @@ export async function renderBoard(root: HTMLElement): Promise<void> {
     names.board = board;
     chart.setBoard(board);
     replaceChildren(main, overview(board), ...board.cities.map((city) => cityPanel(board, city)));
+    tickCountdowns(main);
     replaceChildren(side, h("section", { class: "panel" }, h("h2", {}, t("activity")), activity.element), chart.element, transfersPanel(board));
   };
   const renderAll = (): void => {

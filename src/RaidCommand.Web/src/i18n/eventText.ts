@@ -56,6 +56,10 @@ export function describeEvent(event: FeedEvent, names: Names): string {
     count: Array.isArray(data["personIds"]) ? data["personIds"].length : "",
     headcount: text(data["headcount"]),
     place: text(data["place"]),
+    facility: text(data["facility"]),
+    jurisdiction: text(data["jurisdiction"]),
+    unitName: text(data["unitName"]),
+    capacity: text(data["capacity"]),
     expected: text(data["expected"]),
     actual: text(data["actual"]),
   });
