@@ -5,10 +5,10 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Debian packages the project needs. Later features add theirs here (e.g. chromium, fonts-noto-cjk).
-APT_PACKAGES=(postgresql)
-# Node.js and npm run the official JS SignalR client in the live-view tests; install them only when the machine
-# has no node/npm at all (a machine with a newer Node from elsewhere keeps it).
+# Debian packages the project needs: chromium (with CJK fonts) runs the browser tests of the web UI.
+APT_PACKAGES=(postgresql chromium fonts-noto-cjk)
+# Node.js and npm build the web UI and run the official JS SignalR client in the live-view tests; install them only
+# when the machine has no node/npm at all (a machine with a newer Node from elsewhere keeps it).
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
@@ -67,7 +67,15 @@ install_npm_packages() {
     fi
 }
 
+# Builds the web UI into src/RaidCommand.Web/dist, which the server serves (the Vite build itself takes seconds).
+build_web_ui() {
+    local web="$repo_root/src/RaidCommand.Web"
+    install_npm_packages "$web"
+    (cd "$web" && npm run build --silent >/dev/null)
+}
+
 install_missing_apt_packages
 require_dotnet
+build_web_ui
 dotnet restore "$repo_root/RaidCommand.sln" --nologo -v q
 install_npm_packages "$repo_root/tests/RaidCommand.Server.Tests/Live/node"

@@ -1,4 +1,5 @@
 using RaidCommand.Server.Audit.Integrity;
+using RaidCommand.Server.Demo;
 using RaidCommand.Server.Hosting;
 using RaidCommand.Server.Hosting.Correlation;
 using RaidCommand.Server.Hosting.ErrorHandling;
@@ -23,6 +24,7 @@ builder.Services.AddRaidCommandErrorHandling();
 builder.Services.AddRaidCommandHealthChecks();
 builder.Services.AddOpenApi();
 builder.Services.AddRaidCommandModules();
+builder.Services.AddDemo(builder.Configuration);
 
 await using var app = builder.Build();
 app.UseRaidCommandRequestPipeline();

@@ -9,7 +9,8 @@ public static class RequestPipeline
     /// <summary>
     /// The order matters: the correlation id comes first so every later log line carries it; request logging wraps
     /// the exception handler so it records the final status code the client saw; security comes after the body limit
-    /// and before any endpoint, so an endpoint never reads a body its caller may not send.
+    /// and before any endpoint, so an endpoint never reads a body its caller may not send. The web UI's static files
+    /// need no sign-in, so they are served before security.
     /// </summary>
     public static WebApplication UseRaidCommandRequestPipeline(this WebApplication app)
     {
@@ -19,6 +20,7 @@ public static class RequestPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRaidCommandWebUi();
         app.UseSecurity();
         return app;
     }

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using RaidCommand.Server.Demo;
+using RaidCommand.Server.Hosting;
+using RaidCommand.Testing;
+
+namespace RaidCommand.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a real Kestrel port (browsers need a socket), against a fresh PostgreSQL database of its own,
+/// serving the built web UI. One per test class.
+/// </summary>
+public sealed class WebUiServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdministratorPassword = "admin-web-Pa55word!";
+
+    public TestDatabase Database { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        _http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Not signed in: call <see cref="RaidApiClient.SignInAsync"/> on it.</summary>
+    public RaidApiClient Anonymous => new(_http);
+
+    public Task<RaidApiClient> AdministratorAsync() => Anonymous.SignInAsync("admin", AdministratorPassword, "test-admin");
+
+    /// <summary>Registers (as the administrator) and signs in an account of the given role.</summary>
+    public async Task<RaidApiClient> AccountAsync(string userName, string password, string role)
+    {
+        var admin = await AdministratorAsync();
+        await admin.EnsureAccountAsync(userName, userName, password, role);
+        return await Anonymous.SignInAsync(userName, password, $"{userName}-device");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseHosting.ConnectionStringKey, Database.ConnectionString);
+        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Auth:AdministratorPassword", AdministratorPassword);
+        builder.UseSetting("Auth:SignInsPerMinutePerClient", "100000");
+        builder.UseSetting("Auth:WritesPerMinutePerUser", "1000000");
+        builder.UseSetting(WebUiHosting.RootKey, WebUiBuild.DistFolder);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        _http?.Dispose();
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
