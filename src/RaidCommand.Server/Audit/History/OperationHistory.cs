@@ -30,27 +30,6 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         }
     }
 
-    /// <summary>Every event of the operation, page by page, never holding more than one page.</summary>
-    public async IAsyncEnumerable<HistoryEntry> ReadAllAsync(Guid operationId, HistoryFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var count = 0;
-            await foreach (var entry in ReadAsync(operationId, filter, after, MaxPage, cancellationToken))
-            {
-                count++;
-                after = entry.Event.GlobalPosition;
-                yield return entry;
-            }
-
-            if (count < MaxPage)
-            {
-                yield break;
-            }
-        }
-    }
-
     /// <summary>
     /// The operation's events in feed order with positions in (<paramref name="after"/>, <paramref name="upTo"/>], at most
     /// <paramref name="limit"/>: a live subscriber's catch-up, below a position the feed has already delivered, so
@@ -126,11 +105,6 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         if (filter.OccurredTo is { } to)
         {
             conditions.Add($"e.occurred_at <= {Add(command, to)}");
-        }
-
-        if (filter.RecordedTo is { } recordedTo)
-        {
-            conditions.Add($"e.recorded_at <= {Add(command, recordedTo)}");
         }
 
         if (filter.LateBy is { } late)
