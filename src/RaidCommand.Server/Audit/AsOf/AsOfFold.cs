@@ -14,7 +14,7 @@ public abstract class AsOfFold
     /// <summary>The projection's name; snapshots are stored under it.</summary>
     public abstract string View { get; }
 
-    /// <summary>The fold's revision and the view type's shape (<see cref="FoldVersion"/>): snapshots of another version are never used.</summary>
+    /// <summary>The fold's revision, the view type's shape (<see cref="FoldVersion"/>) and the stored format: snapshots of another version are never used.</summary>
     public abstract string Version { get; }
 
     /// <summary>The state before the operation's first event.</summary>
@@ -37,6 +37,9 @@ public abstract class AsOfFoldState
 public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjection) : AsOfFold
     where TView : class
 {
+    // The stored state's format is these options' JSON. A change to them must bump StateFormat, which is part of the
+    // version, so that a snapshot written in one format is never read in another.
+    private const int StateFormat = 1;
     private static readonly JsonSerializerOptions Json = EventSerializer.DefaultJsonOptions();
 
     private readonly DocumentProjection<TView> _described = createProjection();
@@ -45,7 +48,7 @@ public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjec
 
     public override string View => _described.Name;
 
-    public override string Version => _version ??= FoldVersion.Of(typeof(TView), _described.FoldRevision);
+    public override string Version => _version ??= $"{FoldVersion.Of(typeof(TView), _described.FoldRevision)}-j{StateFormat}";
 
     public override AsOfFoldState Start(Guid operationId) => StartTyped(operationId);
 

@@ -45,9 +45,10 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
     public static string ClockName(AuditClock clock) => clock.ToString().ToLowerInvariant();
 
     /// <summary>
-    /// Holds off a rebuild for the rest of the caller's transaction. A rebuild truncates, and a truncate is not MVCC-safe:
-    /// a snapshot taken before it would see the new, empty tables beside the old checkpoint. With the tables locked
-    /// before the transaction's first read, the truncate either committed before (the reset checkpoint is seen) or waits.
+    /// Holds off a rebuild for the rest of the caller's transaction; call it first in a repeatable-read transaction. A
+    /// rebuild truncates, and a truncate is not MVCC-safe: a database snapshot taken before it would see the new, empty
+    /// tables beside the old checkpoint. A repeatable-read transaction takes its snapshot at its first query, and
+    /// <c>LOCK</c> is not one, so the truncate either committed before (the reset checkpoint is seen) or waits.
     /// </summary>
     public static async Task LockAgainstRebuildAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
     {
         var raid = await SecuredRaid.CreateAsync(factory);
         var started = DateTimeOffset.UtcNow;
-        var entries = await LogRaidAsync(raid);
+        var tiedInstant = await LogRaidAsync(raid);
         var midRaid = started + ((DateTimeOffset.UtcNow - started) / 2);
         await factory.CatchUpSnapshotsAsync();
         Assert.True(await AsOfAgreement.SnapshotCountAsync(factory.Services, raid.Raid.OperationId, AuditClock.Recorded) >= 5);
@@ -31,7 +31,7 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
         var site = raid.OtherSite;
         await raid.Raid.FieldCommandAsync(site, "arrests", new { teamId = site.TeamId, occurredAt = midRaid, name = "Logged late" });
         await raid.Raid.FieldCommandAsync(site, "seizures", Seizure(site, midRaid, Guid.NewGuid(), 5));
-        await raid.Raid.FieldCommandAsync(site, "freezes", Freeze(site, entries.TiedInstant, Guid.NewGuid()));
+        await raid.Raid.FieldCommandAsync(site, "freezes", Freeze(site, tiedInstant, Guid.NewGuid()));
         Assert.True(await AsOfAgreement.SnapshotCountAsync(factory.Services, raid.Raid.OperationId, AuditClock.Occurred, midRaid) > 0,
             "The scenario must leave occurred-clock snapshots after the late entries, which the projection has not dropped yet.");
         await AsOfAgreement.AssertSnapshotsAgreeWithFullReplayAsync(factory.Services, raid.Raid.OperationId);
@@ -60,7 +60,7 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
     }
 
     /// <summary>Field entries and custody steps, each stated at the server's time; returns an instant shared by two entries.</summary>
-    private static async Task<(DateTimeOffset TiedInstant, Guid SeizureId)> LogRaidAsync(SecuredRaid raid)
+    private static async Task<DateTimeOffset> LogRaidAsync(SecuredRaid raid)
     {
         var commander = raid.Client(Caller.Commander);
         var (own, other) = (raid.OwnSite, raid.OtherSite);
@@ -100,7 +100,7 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
         }
 
         await raid.Raid.FieldCommandAsync(other, "secure", new { teamId = other.TeamId, occurredAt = DateTimeOffset.UtcNow });
-        return (tied, seizureId);
+        return tied;
     }
 
     private static object Seizure(StaffedSite site, DateTimeOffset at, Guid seizureId, int quantity) => new
