@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RaidCommand.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -18,11 +19,27 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
 
     private static ILocator AsOf(IPage page) => page.GetByTestId("as-of");
 
-    private static async Task<IPage> OpenAuditAsync(IBrowserContext context, AuditedRaid raid)
+    /// <summary>The auditor, in a browser context of their own, on the audit page of the class's raid, loaded.</summary>
+    private async Task<AuditorSession> OpenAuditAsync(string locale = "en-US")
     {
+        var raid = await fixture.RaidAsync();
+        var context = await fixture.NewContextAsync(locale);
         var page = await SignInPage.OpenSignedInAsync(context, raid.AuditPath, AuditReplayFixture.AuditorUserName, AuditReplayFixture.AuditorPassword);
         await ExpectLoadedAsync(page);
-        return page;
+        return new AuditorSession(raid, context, page);
+    }
+
+    private sealed record AuditorSession(AuditedRaid Raid, IBrowserContext Context, IPage Page) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
+    }
+
+    /// <summary>An instant the slider holds in one of its attributes (min, max, step) or as its value, in Unix milliseconds.</summary>
+    private static async Task<long> SliderAsync(IPage page, string attribute)
+    {
+        var slider = page.GetByTestId("time-slider");
+        var value = attribute == "value" ? await slider.InputValueAsync() : await slider.GetAttributeAsync(attribute);
+        return long.Parse(value!, CultureInfo.InvariantCulture);
     }
 
     private static async Task ExpectLoadedAsync(IPage page)
@@ -44,9 +61,9 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
     [Fact]
     public async Task An_auditor_reads_every_event_with_who_in_which_role_from_which_device_and_the_late_entry_flagged()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
+        await using var session = await OpenAuditAsync();
+        var raid = session.Raid;
+        var page = session.Page;
 
         await Expect(Arrests(page)).ToHaveCountAsync(3);
         var first = Arrests(page).Filter(new() { HasText = "张三" });
@@ -77,9 +94,9 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
     [Fact]
     public async Task The_time_slider_shows_the_board_as_the_command_knew_it_and_as_it_had_happened_and_the_final_totals_at_the_end()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
+        await using var session = await OpenAuditAsync();
+        var raid = session.Raid;
+        var page = session.Page;
         var between = raid.BetweenFirstAndSecondArrest;
         var site = raid.Launched.FirstSite;
 
@@ -98,7 +115,7 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         var slider = page.GetByTestId("time-slider");
         await slider.FocusAsync();
         await slider.PressAsync("End");
-        var end = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(await slider.GetAttributeAsync("max") ?? "0", CultureInfo.InvariantCulture));
+        var end = DateTimeOffset.FromUnixTimeMilliseconds(await SliderAsync(page, "max"));
         await ExpectShownAsync(page, end, "occurred");
         await Expect(ReplayedArrests(page)).ToHaveTextAsync("3");
         await page.GetByTestId("clock-recorded").CheckAsync();
@@ -108,7 +125,7 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         await Expect(AsOf(page).GetByTestId("custody-line")).ToHaveCountAsync(3);
 
         await slider.PressAsync("Home");
-        var start = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(await slider.GetAttributeAsync("min") ?? "0", CultureInfo.InvariantCulture));
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(await SliderAsync(page, "min"));
         await ExpectShownAsync(page, start, "recorded");
         await Expect(AsOf(page).GetByTestId("custody-line")).ToHaveCountAsync(0);
     }
@@ -116,9 +133,8 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
     [Fact]
     public async Task Dragging_the_slider_costs_a_few_reads_one_at_a_time_and_ends_on_the_last_position()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
+        await using var session = await OpenAuditAsync();
+        var page = session.Page;
         var reads = 0;
         var inFlight = 0;
         var mostInFlight = 0;
@@ -140,7 +156,7 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         await page.Mouse.MoveAsync(box.X + (box.Width * 0.6f), y, new() { Steps = 40 });
         await page.Mouse.UpAsync();
 
-        var last = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(await slider.InputValueAsync(), CultureInfo.InvariantCulture));
+        var last = DateTimeOffset.FromUnixTimeMilliseconds(await SliderAsync(page, "value"));
         await ExpectShownAsync(page, last, "recorded");
         Assert.InRange(reads, 1, 5);
         Assert.Equal(1, mostInFlight);
@@ -149,12 +165,10 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
     [Fact]
     public async Task Play_replays_the_board_from_the_start_stride_by_stride_until_paused()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
-        var slider = page.GetByTestId("time-slider");
-        var start = long.Parse(await slider.GetAttributeAsync("min") ?? "0", CultureInfo.InvariantCulture);
-        var end = long.Parse(await slider.GetAttributeAsync("max") ?? "0", CultureInfo.InvariantCulture);
+        await using var session = await OpenAuditAsync();
+        var page = session.Page;
+        var start = await SliderAsync(page, "min");
+        var end = await SliderAsync(page, "max");
 
         // The page opens at the end, so playing starts over from the beginning.
         await page.GetByTestId("play").ClickAsync();
@@ -169,16 +183,15 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         await Expect(AsOf(page)).ToHaveAttributeAsync("data-state", "shown");
         var pausedAt = DateTimeOffset.Parse((await AsOf(page).GetAttributeAsync("data-at"))!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
         Assert.InRange(pausedAt, start + 1, end - 1);
-        var step = long.Parse(await slider.GetAttributeAsync("step") ?? "0", CultureInfo.InvariantCulture);
-        Assert.InRange(long.Parse(await slider.InputValueAsync(), CultureInfo.InvariantCulture), pausedAt - step, pausedAt + step);
+        var step = await SliderAsync(page, "step");
+        Assert.InRange(await SliderAsync(page, "value"), pausedAt - step, pausedAt + step);
     }
 
     [Fact]
     public async Task A_correction_by_the_commander_and_the_detention_it_voids_are_both_on_the_timeline_linked_both_ways()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
+        await using var session = await OpenAuditAsync();
+        var page = session.Page;
         var detention = page.Locator("[data-testid=timeline-entry][data-type=custody-criminally-detained]");
         var correction = page.Locator("[data-testid=timeline-entry][data-type=custody-decision-corrected]");
 
@@ -192,10 +205,10 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         await Expect(correction.GetByTestId("corrects-link")).ToHaveAttributeAsync("data-target", detentionId!);
 
         await detention.GetByTestId("corrected-by-link").ClickAsync();
-        await Expect(correction).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bhighlight\b"));
+        await Expect(correction).ToHaveClassAsync(new Regex(@"\bhighlight\b"));
         await Expect(correction).ToBeFocusedAsync();
         await correction.GetByTestId("corrects-link").ClickAsync();
-        await Expect(detention).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bhighlight\b"));
+        await Expect(detention).ToHaveClassAsync(new Regex(@"\bhighlight\b"));
         await Expect(detention).ToBeFocusedAsync();
         await Expect(detention).ToBeVisibleAsync();
     }
@@ -203,17 +216,18 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
     [Fact]
     public async Task Integrity_verifies_intact_and_the_exports_are_fetched_with_the_token_which_never_goes_into_a_url()
     {
-        var raid = await fixture.RaidAsync();
-        await using var context = await fixture.NewContextAsync("en-US");
-        var page = await OpenAuditAsync(context, raid);
+        await using var session = await OpenAuditAsync();
+        var raid = session.Raid;
+        var context = session.Context;
+        var page = session.Page;
         var urls = new List<string>();
         context.Request += (_, request) => urls.Add(request.Url);
 
         await page.GetByTestId("verify-integrity").ClickAsync();
         await Expect(page.GetByTestId("integrity-result")).ToHaveAttributeAsync("data-intact", "true");
         await Expect(page.GetByTestId("integrity-result")).ToHaveTextAsync("Intact");
-        await Expect(page.GetByTestId("integrity-digest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
-        await Expect(page.GetByTestId("integrity-key-id")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{16}$"));
+        await Expect(page.GetByTestId("integrity-digest")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+        await Expect(page.GetByTestId("integrity-key-id")).ToHaveTextAsync(new Regex("^[0-9a-f]{16}$"));
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
         Assert.Equal($"timeline-{raid.Launched.Operation.OperationId}.csv", download.SuggestedFilename);
