@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Npgsql;
 using RaidCommand.EventStore.Appending;
+using RaidCommand.EventStore.Diagnostics;
 using RaidCommand.EventStore.Feed;
 using RaidCommand.EventStore.Reading;
 
@@ -29,6 +31,39 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
     {
         Validate(appends);
+        var writer = SingleEventAppend.Fits(appends) ? "single-event" : "function";
+        var eventCount = appends.Sum(a => a.Events.Count);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.append", ActivityKind.Client);
+        activity?.SetTag("eventstore.writer", writer);
+        activity?.SetTag("eventstore.streams", appends.Count);
+        activity?.SetTag("eventstore.events", eventCount);
+        var outcome = EventStoreTelemetry.Outcome.Failed;
+        try
+        {
+            var result = await AppendOnceAsync(appends, cancellationToken);
+            outcome = result.WasDuplicate ? EventStoreTelemetry.Outcome.Retried : EventStoreTelemetry.Outcome.Written;
+            return result;
+        }
+        catch (WrongExpectedVersionException)
+        {
+            outcome = EventStoreTelemetry.Outcome.Conflict;
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("eventstore.outcome", outcome);
+            EventStoreTelemetry.AppendDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, new("writer", writer), new("outcome", outcome));
+            if (outcome == EventStoreTelemetry.Outcome.Written)
+            {
+                EventStoreTelemetry.EventsAppended.Add(eventCount);
+            }
+        }
+    }
+
+    private async Task<AppendResult> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var inline = InlineProjectionsFor(appends);
         AppendResult result;
