@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Npgsql;
 using RaidCommand.EventStore.Appending;
+using RaidCommand.EventStore.Diagnostics;
 using RaidCommand.EventStore.Feed;
 using RaidCommand.EventStore.Reading;
 
@@ -29,37 +31,55 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
     {
         Validate(appends);
-        await using var command = AppendCommand.Build(options.Schema, appends, _serializer);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        command.Connection = connection;
+        var writer = SingleEventAppend.Fits(appends) ? "single-event" : "function";
+        var eventCount = appends.Sum(a => a.Events.Count);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.append", ActivityKind.Client);
+        activity?.SetTag("eventstore.writer", writer);
+        activity?.SetTag("eventstore.streams", appends.Count);
+        activity?.SetTag("eventstore.events", eventCount);
+        var outcome = EventStoreTelemetry.Outcome.Failed;
+        try
+        {
+            var result = await AppendOnceAsync(appends, cancellationToken);
+            outcome = result.WasDuplicate ? EventStoreTelemetry.Outcome.Retried : EventStoreTelemetry.Outcome.Written;
+            return result;
+        }
+        catch (WrongExpectedVersionException)
+        {
+            outcome = EventStoreTelemetry.Outcome.Conflict;
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("eventstore.outcome", outcome);
+            EventStoreTelemetry.AppendDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, new("writer", writer), new("outcome", outcome));
+            if (outcome == EventStoreTelemetry.Outcome.Written)
+            {
+                EventStoreTelemetry.EventsAppended.Add(eventCount);
+            }
+        }
+    }
 
+    private async Task<AppendResult> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var inline = InlineProjectionsFor(appends);
         AppendResult result;
         try
         {
-            if (inline.Count == 0)
-            {
-                result = await Execute(command, cancellationToken);
-            }
-            else
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                result = await Execute(command, cancellationToken);
-                if (!result.WasDuplicate)
-                {
-                    var recorded = await ReadBack(connection, result, cancellationToken);
-                    foreach (var projection in inline)
-                    {
-                        await projection.ApplyAsync(connection, recorded, cancellationToken);
-                    }
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-            }
+            result = inline.Count == 0
+                ? await WriteAsync(connection, appends, cancellationToken)
+                : await WriteWithInlineProjectionsAsync(connection, appends, inline, cancellationToken);
         }
-        catch (PostgresException error) when (AppendErrors.Translate(error, appends) is { } translated)
+        catch (Exception error) when (error is WrongExpectedVersionException || AppendErrors.IsEventIdTaken(error))
         {
-            throw translated;
+            // A retried batch fails on its event ids, or on its expected version when the stream has moved on since.
+            // Nothing was written (the transaction is gone); what is stored under those ids tells a retry from a conflict.
+            result = await StoredBatch.FindAsync(connection, options.Schema, appends, cancellationToken)
+                ?? throw (error as WrongExpectedVersionException
+                    ?? new EventIdReusedException("An event id in this batch was stored concurrently by another append.") as Exception);
         }
 
         if (!result.WasDuplicate)
@@ -135,19 +155,29 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         return await EventRows.ReadAll(command, _serializer, cancellationToken);
     }
 
-    private static async Task<AppendResult> Execute(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one batch on <paramref name="connection"/>, inside the caller's transaction if one is open. One stream
+    /// with one event takes the prepared single-event batch; every other shape takes the append function.
+    /// </summary>
+    internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken) =>
+        SingleEventAppend.Fits(appends)
+            ? SingleEventAppend.ExecuteAsync(connection, options.Schema, appends[0], _serializer, cancellationToken)
+            : AppendCommand.ExecuteAsync(connection, options.Schema, appends, _serializer, cancellationToken);
+
+    /// <summary>The events and the inline projections' writes commit together or not at all.</summary>
+    private async Task<AppendResult> WriteWithInlineProjectionsAsync(
+        NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, List<IInlineProjection> inline, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<AppendedEvent>();
-        var duplicate = false;
-        while (await reader.ReadAsync(cancellationToken))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await WriteAsync(connection, appends, cancellationToken);
+        var recorded = await ReadBack(connection, result, cancellationToken);
+        foreach (var projection in inline)
         {
-            events.Add(new AppendedEvent(
-                reader.GetString(0), reader.GetInt64(1), new FeedPosition(reader.GetFieldValue<ulong>(3), reader.GetInt64(2))));
-            duplicate = reader.GetBoolean(4);
+            await projection.ApplyAsync(connection, recorded, cancellationToken);
         }
 
-        return new AppendResult(events, duplicate);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     private async Task<List<RecordedEvent>> ReadBack(NpgsqlConnection connection, AppendResult result, CancellationToken cancellationToken)

@@ -52,15 +52,17 @@ public sealed class EventTypeRegistry
     public bool IsRegistered(string name) => _byName.ContainsKey(name);
 
     /// <summary>Resolves a stored (name, version) to the CLR type to read, upgrading the payload when it is older.</summary>
-    internal (Type Type, string Name, int SchemaVersion, JsonObject? Upgraded) Resolve(string storedName, int storedVersion, Func<JsonObject> parse)
+    /// <param name="parse">Turns <paramref name="payload"/> into a JSON object; called only when an upcaster applies.</param>
+    internal (Type Type, string Name, int SchemaVersion, JsonObject? Upgraded) Resolve<TPayload>(
+        string storedName, int storedVersion, TPayload payload, Func<TPayload, JsonObject> parse)
     {
         var name = storedName;
         var version = storedVersion;
-        JsonObject? payload = null;
+        JsonObject? upgraded = null;
 
         while (_upcasters.TryGetValue((name, version), out var upcaster))
         {
-            payload = upcaster.Upgrade(payload ?? parse());
+            upgraded = upcaster.Upgrade(upgraded ?? parse(payload));
             name = upcaster.ToName;
             version++;
         }
@@ -76,7 +78,7 @@ public sealed class EventTypeRegistry
                 $"Stored event type '{storedName}' is at schema {storedVersion}, and no upcaster brings it to '{name}' schema {registered.SchemaVersion}.");
         }
 
-        return (registered.Type, name, version, payload);
+        return (registered.Type, name, version, upgraded);
     }
 
     private sealed record Upcaster(string ToName, Func<JsonObject, JsonObject> Upgrade);

@@ -5,6 +5,7 @@ using RaidCommand.Server.Hosting.Correlation;
 using RaidCommand.Server.Hosting.ErrorHandling;
 using RaidCommand.Server.Hosting.Health;
 using RaidCommand.Server.Hosting.Logging;
+using RaidCommand.Server.Hosting.Telemetry;
 using RaidCommand.Server.Security.Authorization;
 
 if (args is [VerifyCommand.Name, ..])
@@ -22,6 +23,7 @@ builder.Services.AddDatabaseSchemaMigration();
 builder.Services.AddCorrelation();
 builder.Services.AddRaidCommandErrorHandling();
 builder.Services.AddRaidCommandHealthChecks();
+builder.Services.AddRaidCommandTelemetry(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddRaidCommandModules();
 builder.Services.AddDemo(builder.Configuration);

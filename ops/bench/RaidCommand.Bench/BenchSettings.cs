@@ -13,6 +13,12 @@ internal sealed record BenchSettings
     /// <summary>Extra connection-string options for both sides, e.g. "No Reset On Close=true" (not what the server uses).</summary>
     public string? ConnectionOptions { get; init; }
 
+    /// <summary>
+    /// Prepare the raw baseline's single-event inserts (scenarios 1 and 2) as the engine prepares its single-event append (a supplementary run:
+    /// the baseline proper is plain unprepared Npgsql commands, what a hand-written insert does).
+    /// </summary>
+    public bool RawPrepared { get; init; }
+
     /// <summary>Run the auditor time-travel scenario instead of the engine scenarios.</summary>
     public bool TimeTravel { get; init; }
 
@@ -42,6 +48,9 @@ internal sealed record BenchSettings
                     settings = settings with { Rounds = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
                     roundsGiven = true;
                     break;
+                case "--raw-prepared":
+                    settings = settings with { RawPrepared = true };
+                    break;
                 case "--time-travel":
                     settings = settings with { TimeTravel = true };
                     break;
@@ -55,7 +64,7 @@ internal sealed record BenchSettings
                     settings = settings with { Only = Value(args, ++i).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--connection-options \"Key=Value;...\"]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--raw-prepared] [--connection-options \"Key=Value;...\"]");
             }
         }
 

@@ -238,6 +238,11 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
                 command.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow });
                 command.Parameters.Add(new NpgsqlParameter { Value = Workload.FixedHash });
                 command.Parameters.Add(new NpgsqlParameter { Value = Workload.FixedHash });
+                if (settings.RawPrepared)
+                {
+                    await command.PrepareAsync();
+                }
+
                 await command.ExecuteNonQueryAsync();
             }
         })));

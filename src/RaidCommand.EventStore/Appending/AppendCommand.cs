@@ -3,9 +3,35 @@ using NpgsqlTypes;
 
 namespace RaidCommand.EventStore.Appending;
 
-/// <summary>Builds the single call to the append function that writes a whole multi-stream batch.</summary>
+/// <summary>
+/// The single call to the append function (schema migration 5), which writes a batch of any shape (several streams,
+/// several events per stream, streams that are only checked) in one round trip.
+/// </summary>
 internal static class AppendCommand
 {
+    public static async Task<AppendResult> ExecuteAsync(
+        NpgsqlConnection connection, string schema, IReadOnlyList<StreamAppend> appends, EventSerializer serializer, CancellationToken cancellationToken)
+    {
+        await using var command = Build(schema, appends, serializer);
+        command.Connection = connection;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var events = new List<AppendedEvent>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new AppendedEvent(
+                    reader.GetString(0), reader.GetInt64(1), new FeedPosition(reader.GetFieldValue<ulong>(3), reader.GetInt64(2))));
+            }
+
+            return new AppendResult(events, WasDuplicate: false);
+        }
+        catch (PostgresException error) when (error.SqlState == AppendErrors.WrongExpectedVersion)
+        {
+            throw AppendErrors.ToWrongExpectedVersion(error.MessageText, appends);
+        }
+    }
+
     public static NpgsqlCommand Build(string schema, IReadOnlyList<StreamAppend> appends, EventSerializer serializer)
     {
         var eventCount = appends.Sum(a => a.Events.Count);
@@ -49,7 +75,7 @@ internal static class AppendCommand
         }
 
         var command = new NpgsqlCommand(
-            $"select stream_id, stream_version, global_position, transaction_id, duplicate from {schema}.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+            $"select stream_id, stream_version, global_position, transaction_id from {schema}.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
         Add(command, NpgsqlDbType.Text, streamIds);
         Add(command, NpgsqlDbType.Bigint, expected);
         Add(command, NpgsqlDbType.Integer, eventStreams);

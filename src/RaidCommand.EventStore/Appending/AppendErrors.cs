@@ -3,24 +3,19 @@ using Npgsql;
 
 namespace RaidCommand.EventStore.Appending;
 
-/// <summary>Turns the append function's SQL states into the store's typed exceptions.</summary>
+/// <summary>What the append statements' failures mean.</summary>
 internal static class AppendErrors
 {
+    /// <summary>Raised by the append function; the message is JSON naming the stream and its actual version.</summary>
     public const string WrongExpectedVersion = "RC001";
-    public const string EventIdReused = "RC002";
     private const string UniqueViolation = "23505";
+    private const string EventIdConstraint = "events_event_id_unique";
 
-    public static Exception? Translate(PostgresException error, IReadOnlyList<StreamAppend> appends) => error.SqlState switch
-    {
-        WrongExpectedVersion => ToWrongExpectedVersion(error.MessageText, appends),
-        EventIdReused => new EventIdReusedException(error.MessageText),
-        // Two writers racing the same new event id into different streams: the loser lands here.
-        UniqueViolation when error.ConstraintName == "events_event_id_unique" =>
-            new EventIdReusedException("An event id in this batch was stored concurrently by another append."),
-        _ => null,
-    };
+    /// <summary>An event id of the batch is stored already: a retry, or a reuse (the store looks which).</summary>
+    public static bool IsEventIdTaken(Exception error) =>
+        error is PostgresException { SqlState: UniqueViolation, ConstraintName: EventIdConstraint };
 
-    private static WrongExpectedVersionException ToWrongExpectedVersion(string message, IReadOnlyList<StreamAppend> appends)
+    public static WrongExpectedVersionException ToWrongExpectedVersion(string message, IReadOnlyList<StreamAppend> appends)
     {
         using var json = JsonDocument.Parse(message);
         var streamId = json.RootElement.GetProperty("stream").GetString()!;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RaidCommand.EventStore.Diagnostics;
 using RaidCommand.EventStore.Feed;
 
 namespace RaidCommand.EventStore.Projections;
@@ -119,6 +120,8 @@ public sealed class ProjectionRunner(
     /// <summary>One transaction: lock the checkpoint, read the next page, apply it, move the checkpoint, commit.</summary>
     private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.projection.page");
+        activity?.SetTag("eventstore.projection", projection.Name);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var checkpoint = await _checkpoints.Lock(connection, projection.Name, cancellationToken);
         var page = await feed.ReadPageAsync(connection, checkpoint, options.FeedPageSize, cancellationToken);
@@ -142,6 +145,8 @@ public sealed class ProjectionRunner(
 
         await _checkpoints.Advance(connection, projection.Name, page.LastPosition!.Value, page.Events.Count, options.NodeName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        activity?.SetTag("eventstore.events", page.Events.Count);
+        EventStoreTelemetry.EventsProjected.Add(page.Events.Count, new KeyValuePair<string, object?>("projection", projection.Name));
 
         // This transaction may have held other readers' horizon back; let them look again.
         signal.Wake();
@@ -175,6 +180,7 @@ public sealed class ProjectionRunner(
                 logger.LogError(lastError, "Projection {Projection} dead-lettered event {EventId} ({EventType}) at {Position}",
                     projection.Name, recorded.EventId, recorded.EventType, recorded.Position);
                 await _checkpoints.DeadLetter(connection, projection.Name, recorded, lastError, cancellationToken);
+                EventStoreTelemetry.EventsDeadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection.Name));
             }
         }
     }

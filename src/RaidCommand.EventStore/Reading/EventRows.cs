@@ -15,7 +15,7 @@ public static class EventRows
 
     public static RecordedEvent Read(NpgsqlDataReader reader, EventSerializer serializer)
     {
-        var (data, name, version) = serializer.Deserialize(reader.GetString(5), reader.GetInt32(6), reader.GetString(7));
+        var (data, name, version) = serializer.Deserialize(reader.GetString(5), reader.GetInt32(6), reader.GetFieldValue<byte[]>(7));
         return new RecordedEvent(
             Position: new FeedPosition(reader.GetFieldValue<ulong>(1), reader.GetInt64(0)),
             StreamId: reader.GetString(2),

@@ -47,6 +47,7 @@ public static class Configuration
     {
         var operations = endpoints.MapGroup("/api/operations").WithTags("Audit");
         operations.MapGetTimeline().ForMembers(Capacities.Commander, Capacities.Auditor);
+        operations.MapGetTimelineSpan().ForMembers(Capacities.Commander, Capacities.Auditor);
         operations.MapBoardAsOf().ForMembers(Capacities.Commander, Capacities.Auditor);
         operations.MapCustodyRegisterAsOf().ForMembers(Capacities.Commander, Capacities.Auditor);
         operations.MapExportJson().ForMembers(Capacities.Commander, Capacities.Auditor);

@@ -1,11 +1,17 @@
 import "./styles.css";
 import { goToSignIn } from "./auth/navigation";
 import { currentSession } from "./auth/session";
+import { renderAudit } from "./audit/auditPage";
 import { renderBoard } from "./board/boardPage";
 import { renderField } from "./field/fieldPage";
 import { renderSignIn } from "./signin/signInPage";
 
-/** Three pages on one bundle: /sign-in, /field (phones) and the command board everywhere else. */
+/** A page's path or one of its sub-paths. */
+function isPage(path: string): boolean {
+  return location.pathname === path || location.pathname.startsWith(`${path}/`);
+}
+
+/** Four pages on one bundle: /sign-in, /field (phones), /audit (replay for auditors) and the command board everywhere else. */
 async function route(root: HTMLElement): Promise<void> {
   if (location.pathname === "/sign-in") {
     renderSignIn(root);
@@ -15,8 +21,12 @@ async function route(root: HTMLElement): Promise<void> {
     goToSignIn();
     return;
   }
-  if (location.pathname === "/field" || location.pathname.startsWith("/field/")) {
+  if (isPage("/field")) {
     await renderField(root);
+    return;
+  }
+  if (isPage("/audit")) {
+    await renderAudit(root);
     return;
   }
   await renderBoard(root);

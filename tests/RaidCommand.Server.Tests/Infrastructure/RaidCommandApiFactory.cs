@@ -14,7 +14,7 @@ public class RaidCommandApiFactory : WebApplicationFactory<Program>, IAsyncLifet
 {
     public TestDatabase Database { get; } = new();
 
-    public Task InitializeAsync() => Database.InitializeAsync();
+    public virtual Task InitializeAsync() => Database.InitializeAsync();
 
     /// <summary>A fresh key per factory: tokens of one test class are worthless to another.</summary>
     public virtual string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -92,6 +92,7 @@ public sealed class AccessMatrixTests(RaidCommandApiFactory factory) : IClassFix
         ["POST /api/admin/projections/{name}/rebuild"] = Administrators,
         ["GET /api/admin/integrity"] = Administrators,
         ["GET /api/operations/{operationId:guid}/timeline"] = CommandersAndAuditors,
+        ["GET /api/operations/{operationId:guid}/timeline/span"] = CommandersAndAuditors,
         ["GET /api/operations/{operationId:guid}/board/as-of"] = CommandersAndAuditors,
         ["GET /api/operations/{operationId:guid}/custody/as-of"] = CommandersAndAuditors,
         ["GET /api/persons/{personId:guid}/as-of"] = CommandersAndAuditors,

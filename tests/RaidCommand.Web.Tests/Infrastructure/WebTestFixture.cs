@@ -4,12 +4,20 @@ using RaidCommand.Server.Demo;
 namespace RaidCommand.Web.Tests.Infrastructure;
 
 /// <summary>Per test class: the server on Kestrel with its own database, and a headless chromium.</summary>
-public sealed class WebTestFixture : IAsyncLifetime
+public class WebTestFixture : IAsyncLifetime
 {
     public const string CommanderUserName = "web.commander";
     public const string CommanderPassword = "commander-Pa55word-web";
 
-    public WebUiServer Server { get; } = new();
+    public WebTestFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Server configuration the test class needs.</param>
+    protected WebTestFixture(IReadOnlyDictionary<string, string> settings) => Server = new WebUiServer(settings);
+
+    public WebUiServer Server { get; }
 
     public HeadlessChromium Browser { get; } = new();
 
@@ -31,7 +39,7 @@ public sealed class WebTestFixture : IAsyncLifetime
 
     public Task<IBrowserContext> NewContextAsync(string locale, bool phone = false) => Browser.NewContextAsync(Server.BaseAddress, locale, phone);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         await ((IAsyncLifetime)Server).DisposeAsync();

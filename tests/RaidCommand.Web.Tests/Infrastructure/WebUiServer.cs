@@ -11,9 +11,9 @@ namespace RaidCommand.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on a real Kestrel port (browsers need a socket), against a fresh PostgreSQL database of its own,
-/// serving the built web UI. One per test class.
+/// serving the built web UI. One per test class; <paramref name="settings"/> are configuration a test class needs.
 /// </summary>
-public sealed class WebUiServer : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class WebUiServer(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdministratorPassword = "admin-web-Pa55word!";
 
@@ -56,6 +56,10 @@ public sealed class WebUiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SignInsPerMinutePerClient", "100000");
         builder.UseSetting("Auth:WritesPerMinutePerUser", "1000000");
         builder.UseSetting(WebUiHosting.RootKey, WebUiBuild.DistFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

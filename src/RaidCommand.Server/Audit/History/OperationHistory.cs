@@ -30,6 +30,18 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         }
     }
 
+    /// <summary>How many events the operation has and the earliest and latest instants on each clock (nulls when it has none).</summary>
+    public async Task<TimelineSpan> SpanAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.CommandText =
+            "select count(*), min(e.occurred_at), max(e.occurred_at), min(e.recorded_at), max(e.recorded_at)"
+            + $" from {options.Schema}.events e where {OfOperation(command, operationId)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TimelineSpan(reader.GetInt64(0), Instant(reader, 1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4));
+    }
+
     /// <summary>
     /// The operation's events in feed order with positions in (<paramref name="after"/>, <paramref name="upTo"/>], at most
     /// <paramref name="limit"/>: a live subscriber's catch-up, below a position the feed has already delivered, so
@@ -122,6 +134,9 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
             """;
         return command;
     }
+
+    private static DateTimeOffset? Instant(NpgsqlDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : reader.GetFieldValue<DateTimeOffset>(column);
 
     private static readonly string Qualified = string.Join(", ", EventRows.Columns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"e.{c}"));
 

@@ -16,10 +16,19 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
   return response;
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const response = await send(path);
+/** The response if it succeeded; otherwise the problem it carries, thrown. */
+async function succeeded(response: Response): Promise<Response> {
   if (!response.ok) throw new ProblemError(await readProblem(response));
-  return (await response.json()) as T;
+  return response;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await (await succeeded(await send(path))).json()) as T;
+}
+
+/** A file answer (an export, the printable report): fetched with the bearer token, never by putting it in a URL. */
+export async function getBlob(path: string): Promise<Blob> {
+  return await (await succeeded(await send(path))).blob();
 }
 
 export async function postJson<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
@@ -28,6 +37,5 @@ export async function postJson<T>(path: string, body: unknown, idempotencyKey: s
     headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new ProblemError(await readProblem(response));
-  return (await response.json()) as T;
+  return (await (await succeeded(response)).json()) as T;
 }

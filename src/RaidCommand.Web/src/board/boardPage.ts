@@ -1,51 +1,29 @@
-import { getBoard, listOperations } from "../api/endpoints";
-import type { Board, OperationSummary } from "../api/types";
+import { getBoard, getMe, listOperations } from "../api/endpoints";
+import { mayAudit } from "../auth/memberships";
 import type { Names } from "../i18n/eventText";
-import type { MessageKey } from "../i18n/messages";
 import { onLanguageChange, t } from "../i18n/i18n";
 import { OperationFeed, type FeedStatus } from "../live/operationFeed";
 import { h, replaceChildren } from "../ui/dom";
-import { topBar } from "../ui/topBar";
+import { chosenOperation, operationPicker } from "../ui/operationPicker";
+import { navLink, topBar } from "../ui/topBar";
+import { RefreshScheduler } from "../util/refreshScheduler";
 import { ActivityFeed } from "./activityFeed";
 import { ArrestsChart } from "./arrestsChart";
 import { cityPanel } from "./cityPanel";
 import { startCountdowns, tickCountdowns } from "./countdown";
-import { RefreshScheduler } from "../util/refreshScheduler";
-import { totalsView } from "./totalsView";
+import { overview } from "./overview";
 import { transfersPanel } from "./transfersPanel";
 
 const statusKeys = { connecting: "feedConnecting", live: "feedLive", reconnecting: "feedReconnecting", offline: "feedOffline" } as const;
 
-function operationPicker(operations: OperationSummary[], selected: string): HTMLElement {
-  const select = h("select", { "data-testid": "operation-picker", "aria-label": t("operations") });
-  for (const operation of operations) {
-    const option = h("option", { value: operation.operationId }, `${operation.codeName} — ${operation.title}`);
-    option.selected = operation.operationId === selected;
-    select.append(option);
-  }
-  select.addEventListener("change", () => location.assign(`/?operation=${select.value}`));
-  return select;
-}
-
-function overview(board: Board): HTMLElement {
-  return h(
-    "section",
-    { class: "overview", "data-testid": "overview" },
-    h("h1", {}, `${board.codeName} · ${board.title}`),
-    h("p", { class: "muted" }, `${t("commander")}: ${board.commander} · ${t("status")}: ${t(`operation.${board.status}` as MessageKey)}`),
-    totalsView(board.totals, "operation"),
-  );
-}
-
 /** The command board: overview, cities with their sites, live activity, arrests chart and transfers. */
 export async function renderBoard(root: HTMLElement): Promise<void> {
-  const operations = await listOperations();
-  if (operations.length === 0) {
+  const [operations, me] = await Promise.all([listOperations(), getMe()]);
+  const operationId = chosenOperation(operations);
+  if (operationId === null) {
     replaceChildren(root, topBar(t("commandBoard")), h("main", {}, h("p", { class: "muted" }, t("noOperations"))));
     return;
   }
-  const requested = new URLSearchParams(location.search).get("operation");
-  const operationId = operations.find((operation) => operation.operationId === requested)?.operationId ?? operations[0]!.operationId;
 
   const names: Names = { board: null, persons: new Map() };
   const activity = new ActivityFeed(names);
@@ -66,7 +44,9 @@ export async function renderBoard(root: HTMLElement): Promise<void> {
   const renderAll = (): void => {
     feedStatus.textContent = t(statusKeys[status]);
     feedStatus.className = `feed-status ${status}`;
-    replaceChildren(root, topBar(t("commandBoard"), operationPicker(operations, operationId)), h("div", { class: "status-line" }, feedStatus), h("div", { class: "board" }, main, side));
+    const auditLink = mayAudit(me, operationId) ? navLink(t("auditReplay"), `/audit?operation=${operationId}`, "audit-link") : null;
+    const navigation = h("span", { class: "nav" }, operationPicker(operations, operationId, (id) => `/?operation=${id}`), auditLink);
+    replaceChildren(root, topBar(t("commandBoard"), navigation), h("div", { class: "status-line" }, feedStatus), h("div", { class: "board" }, main, side));
     renderBoardPart();
     activity.render();
     chart.render();

@@ -3,10 +3,9 @@ import { t } from "../i18n/i18n";
 
 /**
  * Elements with data-h-hour (an instant) and data-zone (IANA) show the countdown to H-hour and the city's wall clock;
- * one timer updates them all every second.
+ * one timer updates them all every second. A board replayed as of an instant passes that instant as "now".
  */
-export function tickCountdowns(root: ParentNode): void {
-  const now = Date.now();
+export function tickCountdowns(root: ParentNode, now: number = Date.now()): void {
   root.querySelectorAll<HTMLElement>("[data-h-hour]").forEach((element) => {
     const hHour = Date.parse(element.dataset["hHour"] ?? "");
     const zone = element.dataset["zone"];

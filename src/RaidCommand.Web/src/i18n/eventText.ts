@@ -1,6 +1,6 @@
 import type { Board, FeedEvent } from "../api/types";
 import { formatDateTime, formatMoney } from "./format";
-import { hasMessage, t } from "./i18n";
+import { hasMessage, labelOf, t } from "./i18n";
 
 /** What the activity feed needs to name things: sites and cities from the board, persons from earlier arrests. */
 export interface Names {
@@ -26,15 +26,18 @@ function cityName(names: Names, code: unknown): string {
   return board?.cities.find((city) => city.code === code)?.name ?? (board && board.homeCity.code === code ? board.homeCity.name : text(code));
 }
 
+/** What describing an event needs of it: the hub's events and the auditor's timeline entries both have it. */
+export type DescribedEvent = Pick<FeedEvent, "type" | "data">;
+
 /** Remembers who an arrest named, so later custody events can say who. */
-export function rememberPerson(names: Names, event: FeedEvent): void {
+export function rememberPerson(names: Names, event: DescribedEvent): void {
   if (event.type !== "site-arrest-logged") return;
   const label = text(event.data["name"]) || text(event.data["localTag"]);
   if (label) names.persons.set(text(event.data["personId"]), label);
 }
 
 /** One human-readable line for an event, in the current language. */
-export function describeEvent(event: FeedEvent, names: Names): string {
+export function describeEvent(event: DescribedEvent, names: Names): string {
   const data = event.data;
   const key = `event.${event.type}`;
   if (!hasMessage(key)) return t("event.other", { type: event.type });
@@ -49,7 +52,7 @@ export function describeEvent(event: FeedEvent, names: Names): string {
     approvedBy: text(data["approvedBy"]),
     person: names.persons.get(personId) ?? (text(data["name"]) || text(data["localTag"]) || t("unknownPerson")),
     quantity: text(data["quantity"]),
-    category: data["category"] && hasMessage(`category.${text(data["category"])}`) ? t(`category.${text(data["category"])}` as never) : text(data["category"]),
+    category: labelOf("category", text(data["category"])),
     amount: money(data["amount"]),
     origin: cityName(names, data["originCity"]),
     destination: cityName(names, data["destinationCity"]),
@@ -59,8 +62,11 @@ export function describeEvent(event: FeedEvent, names: Names): string {
     facility: text(data["facility"]),
     jurisdiction: text(data["jurisdiction"]),
     unitName: text(data["unitName"]),
-    capacity: text(data["capacity"]),
+    capacity: labelOf("role", text(data["capacity"])),
     expected: text(data["expected"]),
     actual: text(data["actual"]),
+    previousQuantity: text(data["previousQuantity"]),
+    correctedBy: text(data["correctedBy"]),
+    reason: text(data["reason"]),
   });
 }

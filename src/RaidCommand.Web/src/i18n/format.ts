@@ -32,3 +32,9 @@ export function formatDuration(milliseconds: number): string {
   const clock = `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
   return days > 0 ? `${days}d ${clock}` : clock;
 }
+
+/** An instant on a city's wall clock, or in UTC when no city is known, always saying which zone it is. */
+export function formatInZone(instant: string | number | Date, timeZone: string | null): string {
+  const zone = timeZone ?? "UTC";
+  return `${formatDateTime(instant, zone)} ${zone}`;
+}

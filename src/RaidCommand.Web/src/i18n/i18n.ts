@@ -42,3 +42,9 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
 export function hasMessage(key: string): key is MessageKey {
   return key in en;
 }
+
+/** The label of a code (a category, a capacity) where the tables have one, else the code itself. */
+export function labelOf(prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  return hasMessage(key) ? t(key) : code;
+}

@@ -24,3 +24,8 @@ export function topBar(title: string, extra: Node | null = null): HTMLElement {
     signOut,
   );
 }
+
+/** A link to another page of the app, for the top bar. */
+export function navLink(label: string, href: string, testId: string): HTMLAnchorElement {
+  return h("a", { class: "link", href, "data-testid": testId }, label);
+}

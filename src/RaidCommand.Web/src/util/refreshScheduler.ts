@@ -1,6 +1,6 @@
 /**
- * Coalesces board refreshes: a burst of events triggers one read now and at most one more when it returns,
- * always asking for the latest position seen so the read reflects every event that asked for it.
+ * Coalesces reads: a burst of requests (events for the live board, slider moves for a replay) triggers one read now
+ * and at most one more when it returns, and the read always asks for the latest state, so it answers every request.
  */
 export class RefreshScheduler {
   private inFlight = false;
@@ -23,7 +23,7 @@ export class RefreshScheduler {
       try {
         await this.refresh();
       } catch (error) {
-        console.warn("board refresh failed", error);
+        console.warn("read failed", error);
       }
     } while (this.again);
     this.inFlight = false;
