@@ -47,7 +47,7 @@ try
 
     if (settings.TimeTravel)
     {
-        await TimeTravel.RunAsync(dataSource, settings.Quick ? 10 : 50);
+        await TimeTravel.RunAsync(dataSource, settings.Quick ? 10 : 50, settings.Rounds);
         return;
     }
 

@@ -1,4 +1,5 @@
 using RaidCommand.Domain.Accounts;
+using RaidCommand.EventStore;
 using RaidCommand.Domain.Membership;
 using RaidCommand.Server.Audit.AsOf;
 using RaidCommand.Server.Audit.Export;
@@ -23,8 +24,22 @@ public static class Configuration
         services.AddSingleton<OperationHistory>();
         services.AddSingleton<CorrectionLinks>();
         services.AddSingleton<TimelineReader>();
-        services.AddSingleton<AsOfReplay>();
+        services.AddAsOfSnapshots();
         services.AddSingleton<IntegritySigner>();
+        return services;
+    }
+
+    private static IServiceCollection AddAsOfSnapshots(this IServiceCollection services)
+    {
+        services.AddOptions<AuditOptions>().Validate(o => o.SnapshotInterval > 0, "Audit:SnapshotInterval must be at least 1.");
+        services.AddSingleton<AsOfFolds>();
+        services.AddSingleton<EventClockIndex>();
+        services.AddSingleton<AsOfSnapshots>();
+        services.AddSingleton(provider => new AsOfEventReads(new Lazy<EventStore.EventStore>(provider.GetRequiredService<EventStore.EventStore>)));
+        services.AddSingleton<AsOfSnapshotProjection>();
+        services.AddSingleton<IProjection>(provider => provider.GetRequiredService<AsOfSnapshotProjection>());
+        services.AddSingleton<IDatabaseSchema, AsOfSnapshotSchema>();
+        services.AddSingleton<AsOfReplay>();
         return services;
     }
 

@@ -155,7 +155,7 @@ public static class OperationBoardFold
         FreezeVoided e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
         StopPaymentVoided e => OnSiteTotals(board, e.SiteId, t => t with { StopPaymentsByCurrency = Add(t.StopPaymentsByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
 
-        PersonArrested e when board.Persons.All(p => p.PersonId != e.PersonId) => board with
+        PersonArrested e when !IsListed(board.Persons, e.PersonId) => board with
         {
             Persons = board.Persons.Add(new BoardPerson(e.PersonId, e.SiteId, e.CityCode, CustodyDecision.None)),
         },
@@ -246,6 +246,36 @@ public static class OperationBoardFold
     private static ImmutableSortedDictionary<string, decimal> Add(ImmutableSortedDictionary<string, decimal> totals, string key, decimal amount) =>
         totals.SetItem(key, totals.GetValueOrDefault(key) + amount);
 
-    private static ImmutableList<T> Update<T>(ImmutableList<T> items, Func<T, bool> matches, Func<T, T> update) =>
-        items.Select(item => matches(item) ? update(item) : item).ToImmutableList();
+    // Replaces the matching items in place: rebuilding the whole list for each event made a long replay quadratic
+    // in the number of persons (every custody decision copied all of them).
+    private static ImmutableList<T> Update<T>(ImmutableList<T> items, Func<T, bool> matches, Func<T, T> update)
+    {
+        var updated = items;
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (matches(item))
+            {
+                updated = updated.SetItem(index, update(item));
+            }
+
+            index++;
+        }
+
+        return updated;
+    }
+
+    // A plain loop over the list's own enumerator: LINQ's All through IEnumerable cost most of a replay's time.
+    private static bool IsListed(ImmutableList<BoardPerson> persons, Guid personId)
+    {
+        foreach (var person in persons)
+        {
+            if (person.PersonId == personId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -31,16 +31,16 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     protected abstract TView? Apply(TView? view, DocumentKey key, RecordedEvent recorded);
 
     /// <summary>
-    /// Whether this event's stream must be looked up in the projection's <see cref="StreamOperationIndex"/>:
-    /// true for streams whose later events do not name their operation (a custody decision, a departure).
-    /// Such streams' operations are then available to <see cref="KeysFor"/> through <see cref="OperationOfStream"/>.
-    /// </summary>
-    /// <summary>
     /// Finishes a document after a run of <see cref="Apply"/> calls, before it is saved or returned: for derived values
     /// that are cheaper to compute once per run than after every event. The default changes nothing.
     /// </summary>
     protected virtual TView Complete(TView view) => view;
 
+    /// <summary>
+    /// Whether this event's stream must be looked up in the projection's <see cref="StreamOperationIndex"/>:
+    /// true for streams whose later events do not name their operation (a custody decision, a departure).
+    /// Such streams' operations are then available to <see cref="KeysFor"/> through <see cref="OperationOfStream"/>.
+    /// </summary>
     protected virtual bool ResolvesOperationOf(RecordedEvent recorded) => false;
 
     /// <summary>The operation an event declares for its stream (typically the stream's first event), or null.</summary>
@@ -78,18 +78,32 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     }
 
     /// <summary>
-    /// Folds the given events of one operation in memory, exactly as <see cref="ApplyAsync"/> would, without reading or
-    /// writing the projection's table: how auditors see a read model as it stood at an instant. Every stream of
-    /// <paramref name="events"/> belongs to <paramref name="operationId"/>. Use a fresh instance per replay (the
-    /// projection's stream-to-operation map is instance state).
+    /// The revision of what <see cref="Apply"/> and <see cref="Complete"/> produce for given events. State derived from
+    /// this fold and stored elsewhere (the auditors' as-of snapshots) is keyed by it and by the view type's shape, so
+    /// bump it when the fold's results change without the view's type changing; old derived state is then ignored.
     /// </summary>
-    public IReadOnlyDictionary<string, TView> Replay(IEnumerable<RecordedEvent> events, Guid operationId)
+    public virtual int FoldRevision => 1;
+
+    /// <summary>
+    /// Folds events of one operation into <paramref name="views"/> in memory, exactly as <see cref="ApplyAsync"/> would,
+    /// without reading or writing the projection's table: how auditors see a read model as it stood at an instant. Every
+    /// stream of <paramref name="events"/> belongs to <paramref name="operationId"/>. <see cref="Complete"/> is left to
+    /// <see cref="Completed"/>, so a replay can stop, store what it has folded, later go on from it with the events that
+    /// follow, and folding a sequence in parts gives exactly what folding it at once gives. Use a fresh instance per
+    /// replay (the projection's stream-to-operation map is instance state).
+    /// </summary>
+    public void FoldInto(Dictionary<string, TView> views, IReadOnlyList<RecordedEvent> events, Guid operationId)
     {
+        ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(events);
-        var list = events.ToList();
-        _streamOperations = list.Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => operationId, StringComparer.Ordinal);
-        var views = new Dictionary<string, TView>(StringComparer.Ordinal);
-        foreach (var recorded in list)
+        var streams = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var recorded in events)
+        {
+            streams.TryAdd(recorded.StreamId, operationId);
+        }
+
+        _streamOperations = streams;
+        foreach (var recorded in events)
         {
             foreach (var key in KeysFor(recorded))
             {
@@ -100,7 +114,12 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
                 }
             }
         }
+    }
 
+    /// <summary>The views a run of <see cref="FoldInto"/> left, finished by <see cref="Complete"/>.</summary>
+    public IReadOnlyDictionary<string, TView> Completed(IReadOnlyDictionary<string, TView> views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
         return views.ToDictionary(pair => pair.Key, pair => Complete(pair.Value), StringComparer.Ordinal);
     }
 

@@ -80,6 +80,20 @@ public sealed class AsOfTests(RaidCommandApiFactory factory) : IClassFixture<Rai
         Assert.Contains(now.GetProperty("view").GetProperty("history").EnumerateArray(), h => h.GetProperty("voided").GetBoolean());
     }
 
+    [Fact]
+    public async Task An_instant_with_a_zone_offset_is_the_same_instant_as_in_utc()
+    {
+        var raid = await SecuredRaid.CreateAsync(factory);
+        var at = DateTimeOffset.UtcNow;
+        var auditor = raid.Client(Caller.Auditor);
+
+        var inUtc = await auditor.GetJsonAsync($"{raid.Raid.OperationPath}/board/as-of?at={Escape(at)}&clock=occurred");
+        var inBeijing = await auditor.GetJsonAsync($"{raid.Raid.OperationPath}/board/as-of?at={Escape(at.ToOffset(TimeSpan.FromHours(8)))}&clock=occurred");
+
+        Assert.Equal(Normalized(inUtc.GetProperty("view").GetRawText()), Normalized(inBeijing.GetProperty("view").GetRawText()));
+        Assert.Equal(inUtc.GetProperty("eventsApplied").GetInt32(), inBeijing.GetProperty("eventsApplied").GetInt32());
+    }
+
     [Theory]
     [InlineData("at=yesterday")]
     [InlineData("at=2026-06-22T06:00:00%2B08:00&clock=sundial")]

@@ -1,6 +1,6 @@
 using RaidCommand.Server.Board;
+using RaidCommand.Server.Commands;
 using RaidCommand.Server.Custody.Reading;
-using RaidCommand.Server.ReadModels;
 using RaidCommand.Server.Security.Access;
 
 namespace RaidCommand.Server.Audit.AsOf;
@@ -11,19 +11,19 @@ public static class AsOfEndpoints
     private const string Clocks = "?at=<ISO 8601 instant>&clock=recorded (what the command knew then, the default) or occurred (what had happened by then).";
 
     public static RouteHandlerBuilder MapBoardAsOf(this RouteGroupBuilder operations) =>
-        operations.MapGet("/{operationId:guid}/board/as-of", async (Guid operationId, AsOfReplay replay, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
+        operations.MapGet("/{operationId:guid}/board/as-of", async (Guid operationId, AsOfReplay replay, AsOfFolds folds, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var query = AsOfQuery.From(http);
-                var (views, applied) = await replay.ReplayAsync(new OperationBoardProjection(store), operationId, query, cancellationToken);
+                var (views, applied) = await replay.ReplayAsync(folds.Board, operationId, query, cancellationToken);
                 return Wrap(query, applied, views.GetValueOrDefault(OperationBoardProjection.DocumentId(operationId)));
             })
             .WithName("GetBoardAsOf").WithSummary("The command board as it stood at an instant").WithDescription(Clocks);
 
     public static RouteHandlerBuilder MapCustodyRegisterAsOf(this RouteGroupBuilder operations) =>
-        operations.MapGet("/{operationId:guid}/custody/as-of", async (Guid operationId, AsOfReplay replay, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
+        operations.MapGet("/{operationId:guid}/custody/as-of", async (Guid operationId, AsOfReplay replay, AsOfFolds folds, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var query = AsOfQuery.From(http);
-                var (views, applied) = await replay.ReplayAsync(new CustodyRecordProjection(store), operationId, query, cancellationToken);
+                var (views, applied) = await replay.ReplayAsync(folds.CustodyRecords, operationId, query, cancellationToken);
                 var register = views.Values.OrderBy(r => r.ArrestedAt).ThenBy(r => r.PersonId).Select(CustodyRegisterLine.Of).ToList();
                 return Wrap(query, applied, register);
             })
@@ -31,11 +31,11 @@ public static class AsOfEndpoints
 
     public static RouteHandlerBuilder MapCustodyRecordAsOf(this RouteGroupBuilder persons) =>
         persons.MapGet("/{personId:guid}/as-of", async (
-                Guid personId, AsOfReplay replay, StreamOwnership ownership, ReadModelStore store, HttpContext http, CancellationToken cancellationToken) =>
+                Guid personId, AsOfReplay replay, AsOfFolds folds, StreamOwnership ownership, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var query = AsOfQuery.From(http);
-                var operationId = await ownership.OperationOfPersonAsync(personId, cancellationToken) ?? throw new Commands.ResourceNotFoundException("person", personId);
-                var (views, _) = await replay.ReplayAsync(new CustodyRecordProjection(store), operationId, query, cancellationToken);
+                var operationId = await ownership.OperationOfPersonAsync(personId, cancellationToken) ?? throw new ResourceNotFoundException("person", personId);
+                var (views, _) = await replay.ReplayStreamAsync(folds.CustodyRecords, operationId, StreamIds.Person(personId), query, cancellationToken);
                 var record = views.GetValueOrDefault(CustodyRecordProjection.DocumentId(personId));
                 return Wrap(query, record?.History.Count ?? 0, record);
             })

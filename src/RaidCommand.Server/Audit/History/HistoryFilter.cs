@@ -9,8 +9,4 @@ public sealed record HistoryFilter(
     string? CityCode = null,
     DateTimeOffset? OccurredFrom = null,
     DateTimeOffset? OccurredTo = null,
-    TimeSpan? LateBy = null,
-    DateTimeOffset? RecordedTo = null)
-{
-    public static HistoryFilter All { get; } = new([]);
-}
+    TimeSpan? LateBy = null);

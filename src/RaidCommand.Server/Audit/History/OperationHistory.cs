@@ -30,27 +30,6 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         }
     }
 
-    /// <summary>Every event of the operation, page by page, never holding more than one page.</summary>
-    public async IAsyncEnumerable<HistoryEntry> ReadAllAsync(Guid operationId, HistoryFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var count = 0;
-            await foreach (var entry in ReadAsync(operationId, filter, after, MaxPage, cancellationToken))
-            {
-                count++;
-                after = entry.Event.GlobalPosition;
-                yield return entry;
-            }
-
-            if (count < MaxPage)
-            {
-                yield break;
-            }
-        }
-    }
-
     /// <summary>How many events the operation has and the earliest and latest instants on each clock (nulls when it has none).</summary>
     public async Task<TimelineSpan> SpanAsync(Guid operationId, CancellationToken cancellationToken)
     {
@@ -138,11 +117,6 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         if (filter.OccurredTo is { } to)
         {
             conditions.Add($"e.occurred_at <= {Add(command, to)}");
-        }
-
-        if (filter.RecordedTo is { } recordedTo)
-        {
-            conditions.Add($"e.recorded_at <= {Add(command, recordedTo)}");
         }
 
         if (filter.LateBy is { } late)

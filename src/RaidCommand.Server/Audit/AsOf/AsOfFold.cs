@@ -1,0 +1,75 @@
+using System.Text.Json;
+using RaidCommand.EventStore;
+using RaidCommand.Server.ReadModels;
+
+namespace RaidCommand.Server.Audit.AsOf;
+
+/// <summary>
+/// A read model whose as-of views are snapshotted: a fold of an operation's events through the live projection's own
+/// code that can be stopped, stored as bytes, loaded and continued. <see cref="View"/> names its snapshots and
+/// <see cref="Version"/> says which code and view shape produced them.
+/// </summary>
+public abstract class AsOfFold
+{
+    /// <summary>The projection's name; snapshots are stored under it.</summary>
+    public abstract string View { get; }
+
+    /// <summary>The fold's revision, the view type's shape (<see cref="FoldVersion"/>) and the stored format: snapshots of another version are never used.</summary>
+    public abstract string Version { get; }
+
+    /// <summary>The state before the operation's first event.</summary>
+    public abstract AsOfFoldState Start(Guid operationId);
+
+    /// <summary>A stored state, as written by <see cref="AsOfFoldState.Serialize"/>.</summary>
+    public abstract AsOfFoldState Load(Guid operationId, ReadOnlySpan<byte> state);
+}
+
+/// <summary>The views of one operation folded so far, not yet completed.</summary>
+public abstract class AsOfFoldState
+{
+    /// <summary>Folds the next events, in the order of the clock being replayed.</summary>
+    public abstract void Fold(IReadOnlyList<RecordedEvent> events);
+
+    public abstract byte[] Serialize();
+}
+
+/// <summary>The snapshottable fold of one <see cref="DocumentProjection{TView}"/>; a fresh projection instance per state.</summary>
+public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjection) : AsOfFold
+    where TView : class
+{
+    // The stored state's format is these options' JSON. A change to them must bump StateFormat, which is part of the
+    // version, so that a snapshot written in one format is never read in another.
+    private const int StateFormat = 1;
+    private static readonly JsonSerializerOptions Json = EventSerializer.DefaultJsonOptions();
+
+    private readonly DocumentProjection<TView> _described = createProjection();
+
+    private string? _version;
+
+    public override string View => _described.Name;
+
+    public override string Version => _version ??= $"{FoldVersion.Of(typeof(TView), _described.FoldRevision)}-j{StateFormat}";
+
+    public override AsOfFoldState Start(Guid operationId) => StartTyped(operationId);
+
+    public override AsOfFoldState Load(Guid operationId, ReadOnlySpan<byte> state) => LoadTyped(operationId, state);
+
+    public State StartTyped(Guid operationId) => new(createProjection(), operationId, new Dictionary<string, TView>(StringComparer.Ordinal));
+
+    public State LoadTyped(Guid operationId, ReadOnlySpan<byte> state)
+    {
+        var views = JsonSerializer.Deserialize<Dictionary<string, TView>>(state, Json)
+            ?? throw new JsonException($"An empty {View} snapshot was stored.");
+        return new(createProjection(), operationId, new Dictionary<string, TView>(views, StringComparer.Ordinal));
+    }
+
+    public sealed class State(DocumentProjection<TView> projection, Guid operationId, Dictionary<string, TView> views) : AsOfFoldState
+    {
+        public override void Fold(IReadOnlyList<RecordedEvent> events) => projection.FoldInto(views, events, operationId);
+
+        public override byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(views, Json);
+
+        /// <summary>The views as the read model would hold them, finished by the projection's <c>Complete</c>.</summary>
+        public IReadOnlyDictionary<string, TView> Completed() => projection.Completed(views);
+    }
+}

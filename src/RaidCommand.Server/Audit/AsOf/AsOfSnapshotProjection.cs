@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RaidCommand.EventStore;
+
+namespace RaidCommand.Server.Audit.AsOf;
+
+/// <summary>
+/// Keeps what makes as-of queries cheap, in its checkpoint transaction: the <see cref="EventClockIndex"/>, and for each
+/// operation, view and clock a chain of snapshots, one every <see cref="AuditOptions.SnapshotInterval"/> events.
+/// <list type="bullet">
+/// <item>Recorded clock: snapshot k folds every event of the operation up to a feed position, in feed order. Events
+/// never enter the feed behind the checkpoint, so these never go stale.</item>
+/// <item>Occurred clock: snapshot j folds, in occurred order, every event that occurred by its instant and is at or
+/// before the checkpoint. An event logged late (occurred before a snapshot's instant) breaks that for the snapshots at
+/// or after its occurred time: they are dropped in the same transaction that moves the checkpoint past it, and the
+/// chain is folded again from the newest snapshot still whole.</item>
+/// </list>
+/// Everything here is derived: a rebuild clears it and the feed replays it.
+/// </summary>
+public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex index, AsOfEventReads reads, IOptions<AuditOptions> options) : IProjection
+{
+    public const string ProjectionName = "as-of-snapshots";
+
+    private static readonly AuditClock[] Clocks = [AuditClock.Recorded, AuditClock.Occurred];
+
+    private readonly IReadOnlyList<AsOfFold> _folds = folds.All;
+
+    public string Name => ProjectionName;
+
+    private int Interval => options.Value.SnapshotInterval;
+
+    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var owners = await reads.OwnersAsync(connection, [.. events.Select(e => e.StreamId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var ofOperations = events.Where(e => owners.ContainsKey(e.StreamId)).Select(e => (OperationId: owners[e.StreamId], Event: e)).ToList();
+        if (ofOperations.Count == 0)
+        {
+            return;
+        }
+
+        var eventCounts = await index.RecordAsync(connection, ofOperations, cancellationToken);
+        await AsOfSnapshots.DropOccurredFromAsync(
+            connection, ofOperations.GroupBy(e => e.OperationId).ToDictionary(g => g.Key, g => g.Min(e => e.Event.OccurredAt)), cancellationToken);
+        var heads = await AsOfSnapshots.HeadsAsync(connection, [.. eventCounts.Keys], _folds, cancellationToken);
+        foreach (var (operationId, eventCount) in eventCounts)
+        {
+            foreach (var fold in _folds)
+            {
+                foreach (var clock in Clocks)
+                {
+                    var head = heads.GetValueOrDefault((fold.View, operationId, clock));
+                    if (eventCount - (head?.EventCount ?? 0) >= Interval)
+                    {
+                        await ExtendAsync(connection, fold, operationId, clock, head, cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await AsOfSnapshots.ResetAsync(connection, cancellationToken);
+        await index.ResetAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Folds the events after the chain's newest snapshot (or from the start) and stores a snapshot at every interval.</summary>
+    private async Task ExtendAsync(NpgsqlConnection connection, AsOfFold fold, Guid operationId, AuditClock clock, AsOfSnapshotHead? head, CancellationToken cancellationToken)
+    {
+        var state = head is null
+            ? fold.Start(operationId)
+            : fold.Load(operationId, await AsOfSnapshots.LoadStateAsync(connection, fold, operationId, clock, head.EventCount, cancellationToken));
+        var events = clock == AuditClock.Recorded
+            ? await reads.IndexedAfterPositionAsync(connection, operationId, head?.Position ?? FeedPosition.Start, cancellationToken)
+            : await reads.IndexedAfterInstantAsync(connection, operationId, head?.Instant, cancellationToken);
+        var snapshots = new List<(AsOfSnapshotHead, byte[])>();
+        var (eventCount, instant) = (head?.EventCount ?? 0, head?.Instant ?? DateTimeOffset.MinValue);
+        foreach (var run in Runs(events, clock))
+        {
+            state.Fold(run);
+            eventCount += run.Count;
+            // Recorded: the newest recorded time folded so far (feed order and recorded order may differ). Occurred: the cut.
+            instant = clock == AuditClock.Recorded ? run.Select(e => e.RecordedAt).Append(instant).Max() : run[^1].OccurredAt;
+            snapshots.Add((new AsOfSnapshotHead(eventCount, run[^1].Position, instant), state.Serialize()));
+        }
+
+        if (snapshots.Count > 0)
+        {
+            await AsOfSnapshots.SaveAsync(connection, fold, operationId, clock, snapshots, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Consecutive runs of at least the interval, each ending where a snapshot may be cut; what is left after the last
+    /// full run waits for more events. On the occurred clock a run never ends between two events that occurred at the
+    /// same instant, since a snapshot cut at an instant must hold every event that occurred by it.
+    /// </summary>
+    private IEnumerable<List<RecordedEvent>> Runs(List<RecordedEvent> events, AuditClock clock)
+    {
+        var run = new List<RecordedEvent>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            run.Add(events[i]);
+            var endsInstant = clock == AuditClock.Recorded || i == events.Count - 1 || events[i + 1].OccurredAt > events[i].OccurredAt;
+            if (run.Count >= Interval && endsInstant)
+            {
+                yield return run;
+                run = [];
+            }
+        }
+    }
+}

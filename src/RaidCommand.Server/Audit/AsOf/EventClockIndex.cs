@@ -1,0 +1,98 @@
+using System.Globalization;
+using Npgsql;
+using RaidCommand.EventStore;
+using RaidCommand.Server.ReadModels;
+
+namespace RaidCommand.Server.Audit.AsOf;
+
+/// <summary>
+/// Both clocks of every event of every operation, by operation, kept by <see cref="AsOfSnapshotProjection"/> up to its
+/// checkpoint: what makes the events between a snapshot and an instant one short index range instead of a scan of
+/// the operation's whole log. An event belongs to the operation its stream's first event names, the rule of
+/// <see cref="History.OperationHistory"/>.
+/// <para>
+/// <c>recorded_out_of_order</c> marks an event recorded earlier than an event before it in feed order (concurrent
+/// appends can take their timestamps in the other order). Such events are the only ones that can belong to a
+/// recorded-clock cut beyond the first snapshot whose newest recorded time is after the cut; the flag lets the query
+/// find them without reading everything after that snapshot.
+/// </para>
+/// </summary>
+public sealed class EventClockIndex
+{
+    public const string ClocksTable = ReadModelStore.Schema + ".asof_event_clocks";
+    public const string OperationsTable = ReadModelStore.Schema + ".asof_operations";
+
+    public static string CreateTablesSql => $"""
+        create table if not exists {OperationsTable} (
+            operation_id    uuid primary key,
+            event_count     bigint not null,
+            max_recorded_at timestamptz not null);
+        create table if not exists {ClocksTable} (
+            operation_id          uuid not null,
+            transaction_id        xid8 not null,
+            global_position       bigint not null,
+            occurred_at           timestamptz not null,
+            recorded_at           timestamptz not null,
+            recorded_out_of_order boolean not null,
+            primary key (operation_id, transaction_id, global_position));
+        create index if not exists asof_event_clocks_by_occurred on {ClocksTable} (operation_id, occurred_at);
+        create index if not exists asof_event_clocks_out_of_order on {ClocksTable} (operation_id, recorded_at) where recorded_out_of_order;
+        """;
+
+    /// <summary>Indexes a page's events of operations, in feed order, and returns each operation's event count so far.</summary>
+    public async Task<Dictionary<Guid, long>> RecordAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var progress = await ProgressAsync(connection, events.Select(e => e.OperationId).Distinct().ToArray(), cancellationToken);
+        var outOfOrder = new bool[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (operationId, recorded) = events[i];
+            var (count, maxRecorded) = progress.GetValueOrDefault(operationId, (0, DateTimeOffset.MinValue));
+            outOfOrder[i] = recorded.RecordedAt < maxRecorded;
+            progress[operationId] = (count + 1, recorded.RecordedAt > maxRecorded ? recorded.RecordedAt : maxRecorded);
+        }
+
+        var clocks = new SqlArguments();
+        var clocksSql = $"""
+            insert into {ClocksTable} (operation_id, transaction_id, global_position, occurred_at, recorded_at, recorded_out_of_order)
+            select * from unnest({clocks.Add(events.Select(e => e.OperationId).ToArray())}::uuid[],
+                                 {clocks.Add(events.Select(e => e.Event.Position.TransactionId.ToString(CultureInfo.InvariantCulture)).ToArray())}::xid8[],
+                                 {clocks.Add(events.Select(e => e.Event.GlobalPosition).ToArray())}::bigint[],
+                                 {clocks.Add(events.Select(e => e.Event.OccurredAt.ToUniversalTime()).ToArray())}::timestamptz[],
+                                 {clocks.Add(events.Select(e => e.Event.RecordedAt.ToUniversalTime()).ToArray())}::timestamptz[],
+                                 {clocks.Add(outOfOrder)}::boolean[])
+            """;
+        var counts = new SqlArguments();
+        var countsSql = $"""
+            insert into {OperationsTable} (operation_id, event_count, max_recorded_at)
+            select * from unnest({counts.Add(progress.Keys.ToArray())}::uuid[], {counts.Add(progress.Values.Select(p => p.Count).ToArray())}::bigint[],
+                                 {counts.Add(progress.Values.Select(p => p.MaxRecorded.ToUniversalTime()).ToArray())}::timestamptz[])
+            on conflict (operation_id) do update set event_count = excluded.event_count, max_recorded_at = excluded.max_recorded_at
+            """;
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { clocks.BatchCommand(clocksSql), counts.BatchCommand(countsSql) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return progress.ToDictionary(p => p.Key, p => p.Value.Count);
+    }
+
+    public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"truncate {ClocksTable}, {OperationsTable}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<Guid, (long Count, DateTimeOffset MaxRecorded)>> ProgressAsync(
+        NpgsqlConnection connection, Guid[] operationIds, CancellationToken cancellationToken)
+    {
+        var sql = new SqlArguments();
+        await using var command = sql.Command($"select operation_id, event_count, max_recorded_at from {OperationsTable} where operation_id = any({sql.Add(operationIds)})", connection);
+        var progress = new Dictionary<Guid, (long, DateTimeOffset)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            progress[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
+        }
+
+        return progress;
+    }
+}
