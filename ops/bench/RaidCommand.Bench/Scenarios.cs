@@ -15,6 +15,10 @@ namespace RaidCommand.Bench;
 /// <summary>One scenario's per-round rates (events per second) for our engine and the raw baseline.</summary>
 internal sealed record ScenarioResult(int Number, string Name, double? TargetRate, double? TargetRatio, List<double> Ours, List<double> Raw)
 {
+    /// <summary>Per round, microseconds of CPU per event on the client (this process) and the server (the cluster); appends only.</summary>
+    public List<(double Client, double Server)> OursCpu { get; } = [];
+    public List<(double Client, double Server)> RawCpu { get; } = [];
+
     public double OursMedian => Median(Ours);
     public double RawMedian => Median(Raw);
     public double Ratio => OursMedian / RawMedian;
@@ -24,7 +28,7 @@ internal sealed record ScenarioResult(int Number, string Name, double? TargetRat
         ? $"ours >= {ratio.ToString("0.0#", CultureInfo.InvariantCulture)} x raw"
         : $"ours >= {TargetRate!.Value.ToString("N0", CultureInfo.InvariantCulture)}/s";
 
-    private static double Median(List<double> values)
+    public static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
@@ -39,9 +43,12 @@ internal sealed record ScenarioResult(int Number, string Name, double? TargetRat
 internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings settings)
 {
     private int _schemaCounter;
+    private CpuMeter? _cpu;
+    private (double Client, double Server)? _lastCpu;
 
     public async Task<List<ScenarioResult>> RunAllAsync()
     {
+        _cpu = await CpuMeter.CreateAsync(dataSource);
         Console.WriteLine("Warming up (untimed) ...");
         await WarmUpAsync();
 
@@ -104,12 +111,37 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         for (var round = 1; round <= settings.Rounds; round++)
         {
             result.Ours.Add(await RunOnFreshSchema(ours, ours: true));
+            var oursCpu = TakeCpu(result.OursCpu);
             result.Raw.Add(await RunOnFreshSchema(raw, ours: false));
-            Console.WriteLine($"  [{number}] round {round}: ours {Rate(result.Ours[^1])}/s, raw {Rate(result.Raw[^1])}/s");
+            var rawCpu = TakeCpu(result.RawCpu);
+            Console.WriteLine($"  [{number}] round {round}: ours {Rate(result.Ours[^1])}/s, raw {Rate(result.Raw[^1])}/s{CpuText(oursCpu, rawCpu)}");
         }
 
         return result;
     }
+
+    /// <summary>Moves the CPU time the last timed section measured into <paramref name="into"/>.</summary>
+    private (double Client, double Server)? TakeCpu(List<(double Client, double Server)> into)
+    {
+        var taken = _lastCpu;
+        _lastCpu = null;
+        if (taken is { } cpu)
+        {
+            into.Add(cpu);
+        }
+
+        return taken;
+    }
+
+    private static string CpuText((double Client, double Server)? ours, (double Client, double Server)? raw) =>
+        ours is { } o && raw is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"; CPU per event (us) client ours {o.Client:F0} raw {r.Client:F0}, server ours {o.Server:F0} raw {r.Server:F0}")
+            : "";
+
+    /// <summary>Starts measuring a timed section's CPU; <see cref="StopCpu"/> ends it.</summary>
+    private CpuTime? StartCpu() => _cpu?.Take();
+
+    private void StopCpu(CpuTime? started, long events) => _lastCpu = started is { } before ? (_cpu!.Take() - before).PerEvent(events) : null;
 
     /// <summary>Scenarios 4 and 5 share each round's freshly loaded tables: load (untimed), then ours, raw, ours, raw.</summary>
     private async Task<List<ScenarioResult>> FeedAndProjectionAsync()
@@ -184,6 +216,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         var perWriter = appends / writers;
         var streamsPerWriter = Math.Max(1, settings.SingleStreams / writers);
 
+        var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -196,6 +229,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
             }
         })));
         clock.Stop();
+        StopCpu(cpu, perWriter * writers);
         return perWriter * writers / clock.Elapsed.TotalSeconds;
     }
 
@@ -210,6 +244,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             """;
 
+        var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -247,6 +282,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
             }
         })));
         clock.Stop();
+        StopCpu(cpu, perWriter * writers);
         return perWriter * writers / clock.Elapsed.TotalSeconds;
     }
 
@@ -259,6 +295,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         using var signal = new FeedSignal();
         var store = new Store(dataSource, options, signal);
 
+        var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
         for (var b = 0; b < batches; b++)
         {
@@ -266,6 +303,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         }
 
         clock.Stop();
+        StopCpu(cpu, (long)batches * settings.BatchSize);
         return (double)batches * settings.BatchSize / clock.Elapsed.TotalSeconds;
     }
 
@@ -274,6 +312,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         await ExecuteAsync(Workload.RawSchemaSql(schema));
         long version = 0;
 
+        var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
         for (var b = 0; b < batches; b++)
         {
@@ -282,6 +321,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         }
 
         clock.Stop();
+        StopCpu(cpu, (long)batches * settings.BatchSize);
         return (double)batches * settings.BatchSize / clock.Elapsed.TotalSeconds;
     }
 
