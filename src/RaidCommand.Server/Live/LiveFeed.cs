@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RaidCommand.EventStore;
 using RaidCommand.EventStore.Feed;
@@ -15,7 +16,13 @@ namespace RaidCommand.Server.Live;
 /// at registration (and replayed from the log) or dispatched after it (and parked until the replay is done).
 /// </summary>
 public sealed class LiveFeed(
-    EventFeed feed, NpgsqlDataSource dataSource, OperationHistory history, StreamOwnership ownership, IHubContext<CommandHub> hub, ILogger<LiveFeed> logger)
+    EventFeed feed,
+    NpgsqlDataSource dataSource,
+    OperationHistory history,
+    StreamOwnership ownership,
+    IHubContext<CommandHub> hub,
+    IOptions<JsonHubProtocolOptions> protocol,
+    ILogger<LiveFeed> logger)
     : BackgroundService
 {
     public const int CatchUpPageSize = 500;
@@ -137,18 +144,16 @@ public sealed class LiveFeed(
                     continue;
                 }
 
-                var full = group.Select(e => e.Event).ToList();
-                List<LiveEvent>? masked = null;
+                var operationPage = new LivePage([.. group.Select(e => e.Position)], [.. group.Select(e => e.Event)], protocol.Value.PayloadSerializerOptions);
                 foreach (var subscription in subscriptions)
                 {
-                    var events = subscription.RevealsPersonalData ? full : masked ??= [.. full.Select(LiveEvents.Masked)];
                     if (subscription.CatchingUp)
                     {
-                        subscription.Parked.AddRange(group.Select(e => e.Position).Zip(events));
+                        subscription.Parked.AddRange(operationPage.Positions.Zip(operationPage.Events(subscription.RevealsPersonalData)));
                     }
                     else
                     {
-                        subscription.Send("events", events);
+                        subscription.Send("events", operationPage.Message(subscription.RevealsPersonalData));
                     }
                 }
             }
