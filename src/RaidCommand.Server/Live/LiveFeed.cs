@@ -129,9 +129,10 @@ public sealed class LiveFeed(
         var byOperation = new List<(Guid Operation, FeedPosition Position, LiveEvent Event)>();
         foreach (var recorded in page.Events)
         {
-            if (await ownership.OperationOfAsync(recorded.StreamId, cancellationToken) is { } operationId)
+            var data = LiveEvents.DataOf(recorded);
+            if (await ownership.OperationOfAsync(recorded.StreamId, recorded.StreamVersion, data, cancellationToken) is { } operationId)
             {
-                byOperation.Add((operationId, recorded.Position, LiveEvents.Of(recorded, operationId)));
+                byOperation.Add((operationId, recorded.Position, LiveEvents.Of(recorded, operationId, data)));
             }
         }
 
