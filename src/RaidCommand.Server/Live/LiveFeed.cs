@@ -38,7 +38,7 @@ public sealed class LiveFeed(
     {
         ArgumentNullException.ThrowIfNull(caller);
         await _started.Task.WaitAsync(cancellationToken);
-        var subscription = new LiveSubscription(caller.ConnectionId, operationId, revealsPersonalData, caller, OutboxCapacity);
+        var subscription = new LiveSubscription(caller.ConnectionId, operationId, revealsPersonalData, caller, hub, OutboxCapacity);
         FeedPosition upTo;
         lock (_gate)
         {
@@ -47,7 +47,6 @@ public sealed class LiveFeed(
             upTo = _position;
         }
 
-        _ = subscription.PumpAsync(hub, CancellationToken.None);
         var last = after;
         while (last < upTo)
         {
@@ -136,6 +135,7 @@ public sealed class LiveFeed(
             }
         }
 
+        var live = new List<(LiveSubscription Subscription, SerializedJson Message)>();
         lock (_gate)
         {
             foreach (var group in byOperation.GroupBy(e => e.Operation))
@@ -154,12 +154,19 @@ public sealed class LiveFeed(
                     }
                     else
                     {
-                        subscription.Send("events", operationPage.Message(subscription.RevealsPersonalData));
+                        live.Add((subscription, operationPage.Message(subscription.RevealsPersonalData)));
                     }
                 }
             }
 
             _position = page.LastPosition ?? _position;
+        }
+
+        // Written outside the lock, so subscribing never waits for a fan-out. Still in order: pages are dispatched one
+        // at a time, and a subscription that went live after the lock was released gets this page from its catch-up.
+        foreach (var (subscription, message) in live)
+        {
+            subscription.Send("events", message);
         }
     }
 

@@ -37,6 +37,15 @@ function latencyRows(report) {
   ]);
 }
 
+function breakdownRows(report) {
+  return report.results.map(({ clients, ours, bare }) => [
+    String(clients), `${ms(ours.firstP50)} / ${ms(ours.firstP99)}`, `${ms(bare.firstP50)} / ${ms(bare.firstP99)}`,
+    ms(ours.answerP50), ms(bare.answerP50), ms(ours.serverCpuPerWrite), ms(bare.serverCpuPerWrite),
+  ]);
+}
+
+const BREAKDOWN_HEADER = ["Clients", "first client p50 / p99, ours (ms)", "first client p50 / p99, bare (ms)", "write answer p50, ours (ms)", "trigger answer p50, bare (ms)", "server CPU per write, ours (ms)", "server CPU per write, bare (ms)"];
+
 const LATENCY_HEADER = ["Clients", "p50 ours (ms)", "p50 bare (ms)", "p50 ours / bare", "p99 ours (ms)", "p99 bare (ms)", "p99 ours / bare", `p99 <= ${P99_TARGET_MS} ms?`, `p99 <= ${RATIO_TARGET}x bare?`];
 
 function memoryRows(report) {
@@ -67,6 +76,7 @@ function plainTable(header, rows) {
 
 export function printTable(report) {
   console.log(`\nCommit-to-receipt latency, medians over ${report.settings.rounds} rounds\n${plainTable(LATENCY_HEADER, latencyRows(report))}`);
+  console.log(`\nWhere the time goes (medians over rounds)\n${plainTable(BREAKDOWN_HEADER, breakdownRows(report))}`);
   console.log(`\nServer memory per connected client\n${plainTable(MEMORY_HEADER, memoryRows(report))}`);
 }
 
@@ -143,6 +153,13 @@ ${method(report)}
 Commit-to-receipt latency (medians over ${settings.rounds} rounds):
 
 ${markdownTable(LATENCY_HEADER, latencyRows(report))}
+
+Where the time goes (medians over rounds): the first client's latency is the server's delay before it pushes at
+all, without the fan-out's spread; the write's answer is the HTTP round trip of the write (ours: a durable append);
+server CPU is the server process's user + system time during the phase divided by the writes (ours: everything
+the write costs, HTTP, append, projections and push; bare: the trigger and the push).
+
+${markdownTable(BREAKDOWN_HEADER, breakdownRows(report))}
 
 Server memory per connected client (after minus before, divided by N):
 
