@@ -5,7 +5,8 @@
 //   LIVE_BENCH_BARE, LIVE_BENCH_BARE_PID           the bare hub host (ops/bench/live/BareHub)
 //   LIVE_BENCH_ADMIN_PASSWORD                      the server's first administrator
 // Usage: node bench.mjs [--quick] [--rounds N] [--seconds S] [--rate W] [--clients 100,1000] [--threads T] [--output FILE]
-import { mkdir, writeFile } from "node:fs/promises";
+//        node bench.mjs --from ops/bench/results/live-....json --output FILE   (rewrites the section from a run's results)
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import * as signalR from "@microsoft/signalr";
 import { ClientPool } from "./lib/clientPool.mjs";
@@ -18,6 +19,14 @@ import { serverMemory } from "./lib/serverMemory.mjs";
 import { latencies, median } from "./lib/stats.mjs";
 
 const settings = parseSettings(process.argv.slice(2));
+if (settings.from) {
+  // Only the write-up: the section again from a run's raw results (after editing reading.md), no measuring.
+  const saved = JSON.parse(await readFile(settings.from, "utf8"));
+  await writeSection(settings.output, { ...saved, startedAt: new Date(saved.startedAt), settings: { ...saved.settings, output: settings.output } });
+  console.log(`Wrote the "## Live push" section of ${settings.output} from ${settings.from}`);
+  process.exit(0);
+}
+
 const server = requiredEnv("LIVE_BENCH_SERVER");
 const bare = requiredEnv("LIVE_BENCH_BARE");
 const pids = { ours: Number(requiredEnv("LIVE_BENCH_SERVER_PID")), bare: Number(requiredEnv("LIVE_BENCH_BARE_PID")) };
@@ -170,8 +179,9 @@ async function capturePayload() {
 function parseSettings(args) {
   const quick = args.includes("--quick");
   const parsed = {
-    quick, rounds: quick ? 2 : 5, seconds: quick ? 8 : 30, warmupSeconds: quick ? 2 : 5, rate: 20, clients: [100, 1000], threads: 2, dens: 4, output: null,
+    quick, rounds: quick ? 2 : 5, seconds: quick ? 8 : 30, warmupSeconds: quick ? 2 : 5, rate: 20, clients: [100, 1000], threads: 2, dens: 4, output: null, from: null,
   };
+  if (args.includes("--from") && !args.includes("--output")) throw new Error("--from needs --output");
   for (let index = 0; index < args.length; index++) {
     const value = () => args[++index];
     switch (args[index]) {
@@ -182,7 +192,8 @@ function parseSettings(args) {
       case "--clients": parsed.clients = value().split(",").map(Number); break;
       case "--threads": parsed.threads = Number(value()); break;
       case "--output": parsed.output = value(); break;
-      default: throw new Error(`Unknown argument ${args[index]}. Usage: [--quick] [--rounds N] [--seconds S] [--rate W] [--clients 100,1000] [--threads T] [--output FILE]`);
+      case "--from": parsed.from = value(); break;
+      default: throw new Error(`Unknown argument ${args[index]}. Usage: [--quick] [--rounds N] [--seconds S] [--rate W] [--clients 100,1000] [--threads T] [--output FILE] | --from RESULTS.json --output FILE`);
     }
   }
   return parsed;
