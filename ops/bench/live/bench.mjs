@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import * as signalR from "@microsoft/signalr";
 import { ClientPool } from "./lib/clientPool.mjs";
 import { now, sleep, waitFor } from "./lib/clock.mjs";
-import { planBenchRaid } from "./lib/benchRaid.mjs";
+import { planBenchRaid, signInBenchCommander } from "./lib/benchRaid.mjs";
 import { cpuMilliseconds } from "./lib/processCpu.mjs";
 import { comparePositions } from "./lib/positions.mjs";
 import { machine, printTable, writeSection } from "./lib/report.mjs";
@@ -38,8 +38,9 @@ const SUMMARIZED = ["p50", "p99", "firstP50", "firstP99", "answerP50", "serverCp
 
 const startedAt = new Date();
 const clock = now();
-const raid = await planBenchRaid(server, requiredEnv("LIVE_BENCH_ADMIN_PASSWORD"), settings.dens);
-const ourHub = { url: `${server}/hubs/command`, token: raid.commander.token };
+const people = await signInBenchCommander(server, requiredEnv("LIVE_BENCH_ADMIN_PASSWORD"));
+let raid = await planBenchRaid(people, settings.dens);
+const ourHub = { url: `${server}/hubs/command`, token: people.commander.token };
 const bareHub = { url: `${bare}/hubs/bare` };
 let newestPosition = raid.position;
 let sequence = 0;
@@ -140,6 +141,13 @@ function describe(side, phase) {
 
 /** Writes at the steady rate for `seconds` (open loop: a slow answer does not delay the next write), then waits for every receipt. */
 async function phase(side, seconds) {
+  if (side === "ours") {
+    // A fresh operation for every phase: what one write costs must not grow with everything earlier phases wrote
+    // (the board read model holds every person of its operation).
+    raid = await planBenchRaid(people, settings.dens);
+    newestPosition = raid.position;
+    await pool.subscribe("ours", { operationId: raid.operationId, after: newestPosition });
+  }
   await pool.collect(side);
   const writes = [];
   const inFlight = [];

@@ -47,6 +47,11 @@ export class ClientPool {
       worker.ask("connect", { kind, count: Math.floor(count / threads) + (index < count % threads ? 1 : 0), ...target })));
   }
 
+  /** Moves the subscriptions of every client of `kind` to another operation ({ operationId, after }). */
+  async subscribe(kind, subscription) {
+    await this.#all("subscribe", { kind, ...subscription });
+  }
+
   /** Receipt tables of every worker ({ clients, receipts }), handing over (and forgetting) what they hold. */
   collect(kind) {
     return this.#all("collect", { kind });

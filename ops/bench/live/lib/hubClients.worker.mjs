@@ -28,7 +28,7 @@ function record(set, client, events) {
   }
 }
 
-async function connectOne(set, client, { url, token, subscribe }) {
+async function connectOne(set, client, { url, token }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(url, {
       transport: signalR.HttpTransportType.WebSockets,
@@ -38,25 +38,42 @@ async function connectOne(set, client, { url, token, subscribe }) {
     .configureLogging(signalR.LogLevel.Error)
     .build();
   set.connections[client] = connection;
+  set.caughtUp[client] = false;
   connection.on("events", (events) => record(set, client, events));
-  let caughtUp = false;
-  connection.on("caughtUp", () => { caughtUp = true; });
+  connection.on("caughtUp", () => { set.caughtUp[client] = true; });
   await connection.start();
-  if (subscribe) {
-    await connection.invoke("Subscribe", subscribe.operationId, subscribe.after);
-    if (!(await waitFor(() => caughtUp, 30_000))) throw new Error(`client ${client} did not catch up`);
+}
+
+/** Moves one client's subscription to `operationId` (from the position `after`) and waits until it has caught up. */
+async function subscribeOne(set, client, { operationId, after }) {
+  const connection = set.connections[client];
+  if (set.operationId) await connection.invoke("Unsubscribe", set.operationId);
+  set.caughtUp[client] = false;
+  await connection.invoke("Subscribe", operationId, after);
+  if (!(await waitFor(() => set.caughtUp[client], 30_000))) throw new Error(`client ${client} did not catch up`);
+}
+
+async function inBatches(count, each) {
+  for (let first = 0; first < count; first += CONNECTS_AT_ONCE) {
+    const batch = [];
+    for (let client = first; client < Math.min(count, first + CONNECTS_AT_ONCE); client++) batch.push(each(client));
+    await Promise.all(batch);
   }
 }
 
-async function connect({ kind, count, ...target }) {
-  const set = { connections: new Array(count), receipts: new Map() };
+async function connect({ kind, count, subscribe: subscription, ...target }) {
+  const set = { connections: new Array(count), caughtUp: new Array(count), receipts: new Map(), operationId: null };
   sets.set(kind, set);
-  for (let first = 0; first < count; first += CONNECTS_AT_ONCE) {
-    const batch = [];
-    for (let client = first; client < Math.min(count, first + CONNECTS_AT_ONCE); client++) batch.push(connectOne(set, client, target));
-    await Promise.all(batch);
-  }
+  await inBatches(count, (client) => connectOne(set, client, target));
+  if (subscription) await subscribe({ kind, ...subscription });
   return { connected: count };
+}
+
+async function subscribe({ kind, operationId, after }) {
+  const set = sets.get(kind);
+  await inBatches(set.connections.length, (client) => subscribeOne(set, client, { operationId, after }));
+  set.operationId = operationId;
+  return { subscribed: set.connections.length };
 }
 
 function collect({ kind }) {
@@ -82,7 +99,7 @@ async function close({ kind }) {
   return { closed: set.connections.length };
 }
 
-const handlers = { connect, collect, await: awaitAll, close };
+const handlers = { connect, subscribe, collect, await: awaitAll, close };
 
 parentPort.on("message", async ({ id, command, ...request }) => {
   try {

@@ -101,8 +101,10 @@ function method(report) {
   return `- **Ours**: the real server, \`src/RaidCommand.Server\` release build, started by \`ops/bench/live/run\` in its default mode
   (embedded PostgreSQL, durable, in a fresh folder under /tmp; \`Database:DataDirectory\`), on 127.0.0.1, with its default
   limits (nothing raised but the process's open-file limit). The driver signs in (JWT) as the administrator, registers a
-  commander and ${settings.dens} field officers, and plans and launches an operation through the public API (one city, ${settings.dens} dens, one
-  team and officer per den). The N clients subscribe to that operation with the commander's token from the newest position.
+  commander, and for every phase of ours plans and launches a fresh operation through the public API (one city, ${settings.dens} dens, one
+  team and a newly registered field officer per den), so that each phase writes to an operation of a raid's size (the
+  board read model holds every person of its operation, and its cost per write grows with it). The N clients, signed in
+  as the commander, move their subscription to the new operation (from its newest position) before the phase starts.
 - **Writes**: arrests through \`POST /api/operations/{id}/sites/{site}/arrests\`, ${settings.rate} per second at a steady rate (open loop), from
   the ${settings.dens} officers in turn (each stays under the per-user write limit). Each arrest is one atomic write of two events (the
   arrest and the person's custody record), which the hub pushes as one \`events\` message.
