@@ -82,16 +82,19 @@ export function printTable(report) {
 
 function perRound(report) {
   const lines = [];
+  const count = (value) => value.toLocaleString("en-US");
   for (const { clients, rounds } of report.results) {
     for (const side of ["ours", "bare"]) {
-      const list = (key) => rounds.map((round) => ms(round[side][key])).join(", ");
-      lines.push(`- ${clients} clients, ${side}: p50 ${list("p50")}; p99 ${list("p99")}`);
+      const list = (key, format = ms) => rounds.map((round) => format(round[side][key])).join(", ");
+      lines.push(`- ${clients} clients, ${side}: p50 ${list("p50")}; p99 ${list("p99")}; server CPU per write ${list("serverCpuPerWrite")}`);
     }
-    const incomplete = rounds.flatMap((round) => ["ours", "bare"].map((side) => round[side])).filter((phase) => phase.missing > 0);
-    const early = rounds.reduce((sum, round) => sum + round.ours.beforeAnswer + round.bare.beforeAnswer, 0);
-    const samples = rounds.reduce((sum, round) => sum + round.ours.samples + round.bare.samples, 0);
-    lines.push(`- ${clients} clients: ${samples.toLocaleString("en-US")} receipts in all, ${incomplete.length === 0 ? "none missing" : `**${incomplete.reduce((sum, phase) => sum + phase.missing, 0)} missing**`}, `
-      + `${early} handled before their write's answer (counted as negative latencies); load average (1 min) ${rounds.map((round) => round.ours.loadAverage.toFixed(1)).join(", ")}`);
+    const phases = rounds.flatMap((round) => ["ours", "bare"].map((side) => round[side]));
+    const missing = phases.reduce((sum, phase) => sum + phase.missing, 0);
+    const early = (side) => count(rounds.reduce((sum, round) => sum + round[side].beforeAnswer, 0));
+    lines.push(`- ${clients} clients: ${count(phases.reduce((sum, phase) => sum + phase.samples, 0))} receipts in all, `
+      + `${missing === 0 ? "none missing" : `**${count(missing)} missing**`}; handled before the driver had the write's answer `
+      + `(kept as negative latencies): ours ${early("ours")}, bare ${early("bare")}; load average (1 min) at the end of each round `
+      + `${rounds.map((round) => round.ours.loadAverage.toFixed(1)).join(", ")}`);
   }
   return lines.join("\n");
 }
