@@ -57,15 +57,8 @@ require_dotnet() {
     fi
 }
 
-# npm packages of a folder, reinstalled exactly from its lockfile whenever the lockfile is newer than the install.
-install_npm_packages() {
-    local folder="$1"
-    if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
-        echo "bootstrap: npm ci in ${folder#"$repo_root"/}"
-        (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
-        touch "$folder/node_modules"
-    fi
-}
+# shellcheck source=ops/lib/npm.sh
+source "$repo_root/ops/lib/npm.sh"
 
 # Builds the web UI into src/RaidCommand.Web/dist, which the server serves (the Vite build itself takes seconds).
 build_web_ui() {

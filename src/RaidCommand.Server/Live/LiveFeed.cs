@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RaidCommand.EventStore;
 using RaidCommand.EventStore.Feed;
@@ -15,7 +16,13 @@ namespace RaidCommand.Server.Live;
 /// at registration (and replayed from the log) or dispatched after it (and parked until the replay is done).
 /// </summary>
 public sealed class LiveFeed(
-    EventFeed feed, NpgsqlDataSource dataSource, OperationHistory history, StreamOwnership ownership, IHubContext<CommandHub> hub, ILogger<LiveFeed> logger)
+    EventFeed feed,
+    NpgsqlDataSource dataSource,
+    OperationHistory history,
+    StreamOwnership ownership,
+    IHubContext<CommandHub> hub,
+    IOptions<JsonHubProtocolOptions> protocol,
+    ILogger<LiveFeed> logger)
     : BackgroundService
 {
     public const int CatchUpPageSize = 500;
@@ -31,7 +38,7 @@ public sealed class LiveFeed(
     {
         ArgumentNullException.ThrowIfNull(caller);
         await _started.Task.WaitAsync(cancellationToken);
-        var subscription = new LiveSubscription(caller.ConnectionId, operationId, revealsPersonalData, caller, OutboxCapacity);
+        var subscription = new LiveSubscription(caller.ConnectionId, operationId, revealsPersonalData, caller, hub, OutboxCapacity);
         FeedPosition upTo;
         lock (_gate)
         {
@@ -40,7 +47,6 @@ public sealed class LiveFeed(
             upTo = _position;
         }
 
-        _ = subscription.PumpAsync(hub, CancellationToken.None);
         var last = after;
         while (last < upTo)
         {
@@ -122,12 +128,14 @@ public sealed class LiveFeed(
         var byOperation = new List<(Guid Operation, FeedPosition Position, LiveEvent Event)>();
         foreach (var recorded in page.Events)
         {
-            if (await ownership.OperationOfAsync(recorded.StreamId, cancellationToken) is { } operationId)
+            var data = LiveEvents.DataOf(recorded);
+            if (await ownership.OperationOfAsync(recorded.StreamId, recorded.StreamVersion, data, cancellationToken) is { } operationId)
             {
-                byOperation.Add((operationId, recorded.Position, LiveEvents.Of(recorded, operationId)));
+                byOperation.Add((operationId, recorded.Position, LiveEvents.Of(recorded, operationId, data)));
             }
         }
 
+        var live = new List<(LiveSubscription Subscription, SerializedJson Message)>();
         lock (_gate)
         {
             foreach (var group in byOperation.GroupBy(e => e.Operation))
@@ -137,23 +145,28 @@ public sealed class LiveFeed(
                     continue;
                 }
 
-                var full = group.Select(e => e.Event).ToList();
-                List<LiveEvent>? masked = null;
+                var operationPage = new LivePage([.. group.Select(e => e.Position)], [.. group.Select(e => e.Event)], protocol.Value.PayloadSerializerOptions);
                 foreach (var subscription in subscriptions)
                 {
-                    var events = subscription.RevealsPersonalData ? full : masked ??= [.. full.Select(LiveEvents.Masked)];
                     if (subscription.CatchingUp)
                     {
-                        subscription.Parked.AddRange(group.Select(e => e.Position).Zip(events));
+                        subscription.Parked.AddRange(operationPage.Positions.Zip(operationPage.Events(subscription.RevealsPersonalData)));
                     }
                     else
                     {
-                        subscription.Send("events", events);
+                        live.Add((subscription, operationPage.Message(subscription.RevealsPersonalData)));
                     }
                 }
             }
 
             _position = page.LastPosition ?? _position;
+        }
+
+        // Written outside the lock, so subscribing never waits for a fan-out. Still in order: pages are dispatched one
+        // at a time, and a subscription that went live after the lock was released gets this page from its catch-up.
+        foreach (var (subscription, message) in live)
+        {
+            subscription.Send("events", message);
         }
     }
 

@@ -107,6 +107,31 @@ public sealed class LiveHubTests(LiveServerFactory factory) : IClassFixture<Live
     }
 
     [Fact]
+    public async Task A_live_page_reaches_a_field_officer_masked_and_a_commander_in_full()
+    {
+        var api = factory.CreateApiClient();
+        var raid = await RaidScenario.LaunchedTwoCityRaidAsync(api);
+        var officer = factory.CreateApiClient(new TestAccount("live-masked", "field-officer"));
+        await api.CommandAsync($"{raid.OperationPath}/members", new { userId = await officer.UserIdAsync(), capacity = "field-officer", teamId = raid.Sites[0].TeamId });
+        var count = (await PositionsOfAsync(raid.OperationId)).Count;
+        var asOfficer = NodeLiveClient.Start(factory.Address, await TokenAsync(officer), raid.OperationId, null, count + 2, Patience);
+        var asCommander = NodeLiveClient.Start(factory.Address, await TokenAsync(api), raid.OperationId, null, count + 2, Patience);
+        await Task.WhenAll(asOfficer.CaughtUp, asCommander.CaughtUp);
+
+        // Both are live: the arrest reaches them from the tail's page, shaped (and serialized) once per shape.
+        await raid.FieldCommandAsync(raid.Sites[0], "arrests", new { teamId = raid.Sites[0].TeamId, occurredAt = RaidScenario.JustNow, name = "Li", identityDocumentNumber = "410105199001011234" });
+
+        string? IdentityNumber(LiveReceipt receipt) => receipt.Events.Single(e => e.GetProperty("type").GetString() == "site-arrest-logged")
+            .GetProperty("data").GetProperty("identityDocumentNumber").GetString();
+        var officerReceipt = await asOfficer.Receipt;
+        var commanderReceipt = await asCommander.Receipt;
+        Assert.Equal(await PositionsOfAsync(raid.OperationId), officerReceipt.Positions);
+        Assert.Equal(officerReceipt.Positions, commanderReceipt.Positions);
+        Assert.Equal("**************1234", IdentityNumber(officerReceipt));
+        Assert.Equal("410105199001011234", IdentityNumber(commanderReceipt));
+    }
+
+    [Fact]
     public async Task A_client_on_a_second_node_sees_writes_made_through_the_first()
     {
         await using var nodeB = new SecondNode(factory);
@@ -115,14 +140,14 @@ public sealed class LiveHubTests(LiveServerFactory factory) : IClassFixture<Live
         var token = await TokenAsync(api);
         var planned = (await PositionsOfAsync(raid.OperationId)).Count;
 
-        var receiving = NodeLiveClient.ReceiveAsync(nodeB.Address, token, raid.OperationId, null, planned + 6, Patience);
-        await Task.Delay(1500);
+        var receiving = NodeLiveClient.Start(nodeB.Address, token, raid.OperationId, null, planned + 6, Patience);
+        await receiving.CaughtUp;
         for (var i = 0; i < 3; i++)
         {
             await raid.ArrestAsync(raid.Sites[0], $"Seen on B {i}");
         }
 
-        var receipt = await receiving;
+        var receipt = await receiving.Receipt;
         Assert.Null(receipt.Error);
         Assert.Equal(await PositionsOfAsync(raid.OperationId), receipt.Positions);
     }

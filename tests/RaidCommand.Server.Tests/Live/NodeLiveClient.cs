@@ -9,6 +9,9 @@ public sealed record LiveReceipt(JsonElement Subscribed, JsonElement CaughtUp, i
     public IReadOnlyList<string> Positions => [.. Events.Select(e => e.GetProperty("position").GetString()!)];
 }
 
+/// <summary>A running client: <see cref="CaughtUp"/> once its replay is done (it is live), then what it received.</summary>
+public sealed record NodeLiveSubscription(Task CaughtUp, Task<LiveReceipt> Receipt);
+
 /// <summary>Runs the real @microsoft/signalr client (node, Live/node/client.mjs) against a server on a real port.</summary>
 public static class NodeLiveClient
 {
@@ -28,9 +31,18 @@ public static class NodeLiveClient
         }
     }
 
-    public static async Task<LiveReceipt> ReceiveAsync(Uri server, string token, Guid operationId, string? after, int wanted, TimeSpan timeout)
+    public static Task<LiveReceipt> ReceiveAsync(Uri server, string token, Guid operationId, string? after, int wanted, TimeSpan timeout) =>
+        Start(server, token, operationId, after, wanted, timeout).Receipt;
+
+    public static NodeLiveSubscription Start(Uri server, string token, Guid operationId, string? after, int wanted, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(server);
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new NodeLiveSubscription(caughtUp.Task, RunAsync(server, token, operationId, after, wanted, timeout, caughtUp));
+    }
+
+    private static async Task<LiveReceipt> RunAsync(Uri server, string token, Guid operationId, string? after, int wanted, TimeSpan timeout, TaskCompletionSource caughtUp)
+    {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Folder };
         foreach (var argument in new[] { "client.mjs", server.ToString().TrimEnd('/'), token, operationId.ToString(), after ?? "-", wanted.ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
@@ -38,15 +50,29 @@ public static class NodeLiveClient
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var line = (await output).Trim().Split('\n')[^1];
-        if (process.ExitCode != 0 || !line.StartsWith('{'))
+        var line = "";
+        while (await process.StandardOutput.ReadLineAsync() is { } next)
         {
-            throw new InvalidOperationException($"The live client failed ({process.ExitCode}): {await errors} {line}");
+            if (next == "caught-up")
+            {
+                caughtUp.TrySetResult();
+            }
+            else if (next.Length > 0)
+            {
+                line = next;
+            }
         }
 
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || !line.StartsWith('{'))
+        {
+            var failure = new InvalidOperationException($"The live client failed ({process.ExitCode}): {await errors} {line}");
+            caughtUp.TrySetException(failure);
+            throw failure;
+        }
+
+        caughtUp.TrySetException(new InvalidOperationException("The live client never caught up."));
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement.Clone();
         return new LiveReceipt(root.GetProperty("subscribed"), root.GetProperty("caughtUp"), root.GetProperty("batches").GetInt32(),

@@ -17,11 +17,41 @@ public sealed class WebUiServer(IReadOnlyDictionary<string, string>? settings = 
 {
     public const string AdministratorPassword = "admin-web-Pa55word!";
 
+    public const string EnvironmentName = "Testing";
+
     public TestDatabase Database { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private HttpClient _http = null!;
+
+    /// <summary>
+    /// Every setting this node runs with. Another node started with the same (<see cref="ServerProcess"/>) shares its
+    /// database and its JWT signing key, so a token signed by one is accepted by the other.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings
+    {
+        get
+        {
+            var all = new Dictionary<string, string>
+            {
+                [DatabaseHosting.ConnectionStringKey] = Database.ConnectionString,
+                ["Auth:SigningKey"] = _signingKey,
+                ["Auth:AdministratorPassword"] = AdministratorPassword,
+                ["Auth:SignInsPerMinutePerClient"] = "100000",
+                ["Auth:WritesPerMinutePerUser"] = "1000000",
+                [WebUiHosting.RootKey] = WebUiBuild.DistFolder,
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                all[key] = value;
+            }
+
+            return all;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -49,14 +79,8 @@ public sealed class WebUiServer(IReadOnlyDictionary<string, string>? settings = 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
-        builder.UseSetting(DatabaseHosting.ConnectionStringKey, Database.ConnectionString);
-        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("Auth:AdministratorPassword", AdministratorPassword);
-        builder.UseSetting("Auth:SignInsPerMinutePerClient", "100000");
-        builder.UseSetting("Auth:WritesPerMinutePerUser", "1000000");
-        builder.UseSetting(WebUiHosting.RootKey, WebUiBuild.DistFolder);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { accessToken } from "../auth/session";
 import type { FeedEvent } from "../api/types";
 import { comparePositions } from "./position";
@@ -16,6 +16,10 @@ export interface FeedHandlers {
 /**
  * One operation's events from the hub. Keeps the last position it has, drops anything at or before it (the hub may
  * resend around a reconnect), and after every reconnect subscribes again from that position, so nothing is missed.
+ *
+ * WebSockets only, without the negotiate request: the whole connection is then one request to one node, so several
+ * server nodes behind a load balancer need no sticky sessions (docs/operations.md, "Several server nodes"). The cost
+ * is SignalR's fallback to server-sent events or long polling where a proxy blocks WebSockets.
  */
 export class OperationFeed {
   private readonly connection: HubConnection;
@@ -27,7 +31,7 @@ export class OperationFeed {
     private readonly handlers: FeedHandlers,
   ) {
     this.connection = new HubConnectionBuilder()
-      .withUrl("/hubs/command", { accessTokenFactory: accessToken })
+      .withUrl("/hubs/command", { accessTokenFactory: accessToken, transport: HttpTransportType.WebSockets, skipNegotiation: true })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => Math.min(500 * 2 ** retry.previousRetryCount, 10_000) })
       .configureLogging(LogLevel.Warning)
       .build();

@@ -1,7 +1,8 @@
 // A live-view client exactly as a browser runs it: the official @microsoft/signalr client.
 // usage: node client.mjs <baseUrl> <token> <operationId> <after or "-"> <events to wait for> <timeout ms>
 // Subscribes, collects every event pushed (catch-up and live) until it has the number asked for after "caughtUp",
-// or the time-out, then prints one JSON line: what it received, in order, and how.
+// or the time-out, then prints one JSON line: what it received, in order, and how. Prints "caught-up" on a line of
+// its own when the catch-up is done.
 import * as signalR from "@microsoft/signalr";
 
 const [baseUrl, token, operationId, afterArg, wantedArg, timeoutArg] = process.argv.slice(2);
@@ -22,7 +23,8 @@ connection.on("events", (events) => {
   batches++;
   for (const e of events) received.push(e);
 });
-connection.on("caughtUp", (c) => { caughtUp = c; });
+// A line of its own, so that a test can write only once the client is live.
+connection.on("caughtUp", (c) => { caughtUp = c; process.stdout.write("caught-up\n"); });
 
 const done = new Promise((resolve) => {
   const timer = setTimeout(resolve, Number(timeoutArg));
