@@ -11,7 +11,8 @@ namespace RaidCommand.Server.Tests.Audit.Snapshots;
 /// <summary>
 /// Asks for an operation's board and custody register as of every instant that matters, on both clocks, from the
 /// snapshots and by full replay, and asserts the answers are the same: on each event's own timestamp of that
-/// clock, a microsecond (the store's precision) before and after it, and before the first and after the last.
+/// clock (on the occurred clock both its stated and its effective occurred time), a microsecond (the store's precision)
+/// before and after it, and before the first and after the last.
 /// </summary>
 public static class AsOfAgreement
 {
@@ -53,7 +54,7 @@ public static class AsOfAgreement
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        return await services.GetRequiredService<AsOfEventReads>().OperationCutAsync(connection, operationId, AuditClock.Recorded, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        return await services.GetRequiredService<AsOfEventReads>().OperationEventsAsync(connection, operationId, CancellationToken.None);
     }
 
     public static async Task<long> SnapshotCountAsync(IServiceProvider services, Guid operationId, AuditClock clock, DateTimeOffset? instantFrom = null)
@@ -69,7 +70,9 @@ public static class AsOfAgreement
 
     private static IEnumerable<DateTimeOffset> Instants(List<RecordedEvent> events, AuditClock clock)
     {
-        var stamps = events.Select(e => clock == AuditClock.Recorded ? e.RecordedAt : e.OccurredAt).ToList();
+        var stamps = clock == AuditClock.Recorded
+            ? events.Select(e => e.RecordedAt).ToList()
+            : [.. events.Select(e => e.OccurredAt), .. new EffectiveOccurredTimes().InOccurredOrder(events).Select(e => e.EffectiveOccurredAt)];
         var microsecond = TimeSpan.FromTicks(10);
         return stamps.SelectMany(t => new[] { t - microsecond, t, t + microsecond })
             .Append(stamps.Min() - TimeSpan.FromSeconds(1))
