@@ -48,6 +48,28 @@ public sealed class SnapshotMaintenanceTests(SnapshotsFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Tables_of_an_older_layout_are_replaced_and_the_snapshots_rebuilt_from_the_log()
+    {
+        var raid = await RaidWithEntriesAsync();
+        await factory.WaitForSnapshotsAsync();
+        // The first layout: occurred times as stated, no stream clocks, no layout stamp.
+        await ExecuteAsync($"""
+            alter table {EventClockIndex.ClocksTable} rename column effective_occurred_at to occurred_at;
+            drop table {StreamClocks.Table};
+            comment on table {EventClockIndex.ClocksTable} is null
+            """);
+        var schema = factory.Services.GetServices<IDatabaseSchema>().OfType<AsOfSnapshotSchema>().Single();
+        Assert.False(await schema.IsUpToDateAsync(CancellationToken.None));
+
+        await schema.MigrateAsync(CancellationToken.None);
+        await factory.WaitForSnapshotsAsync();
+
+        Assert.True(await schema.IsUpToDateAsync(CancellationToken.None));
+        Assert.NotEmpty(await SnapshotRowsAsync(raid.Raid.OperationId));
+        await AsOfAgreement.AssertSnapshotsAgreeWithFullReplayAsync(factory.Services, raid.Raid.OperationId);
+    }
+
+    [Fact]
     public async Task Snapshots_are_not_used_once_the_projection_has_dead_lettered_an_event()
     {
         var raid = await RaidWithEntriesAsync();
