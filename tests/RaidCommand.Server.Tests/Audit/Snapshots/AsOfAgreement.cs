@@ -68,6 +68,31 @@ public static class AsOfAgreement
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The operation's stored snapshots, each as one line of text (clock, view, version, count, position, instant, state digest), optionally of one clock with instants in [from, to).</summary>
+    public static async Task<List<string>> SnapshotRowsAsync(
+        IServiceProvider services, Guid operationId, AuditClock? clock = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
+            select concat_ws(' ', clock, view_name, fold_version, event_count, transaction_id, global_position, instant, md5(state))
+              from {AsOfSnapshots.Table}
+             where operation_id = $1 and ($2::text is null or clock = $2) and instant >= $3 and instant < $4
+             order by clock, view_name, event_count
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock is { } c ? AsOfSnapshots.ClockName(c) : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (from ?? DateTimeOffset.MinValue).ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (to ?? DateTimeOffset.MaxValue).ToUniversalTime() });
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static IEnumerable<DateTimeOffset> Instants(List<RecordedEvent> events, AuditClock clock)
     {
         var stamps = clock == AuditClock.Recorded

@@ -71,12 +71,12 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
         var person = (await raid.Raid.FieldCommandAsync(site, "arrests", new { teamId = site.TeamId, occurredAt = started, name = "Behind the log" })).CreatedId;
         var timeline = await raid.Client(Caller.Auditor).GetJsonAsync($"{raid.Raid.OperationPath}/timeline?type=site-arrest-logged&person={person}");
         var effective = timeline.GetProperty("entries")[0].GetProperty("effectiveOccurredAt").GetDateTimeOffset();
-        var kept = await OccurredSnapshotsAsync(raid.Raid.OperationId, started, effective);
+        var kept = await AsOfAgreement.SnapshotRowsAsync(factory.Services, raid.Raid.OperationId, AuditClock.Occurred, started, effective);
         Assert.NotEmpty(kept);
 
         await factory.CatchUpSnapshotsAsync();
 
-        Assert.Equal(kept, await OccurredSnapshotsAsync(raid.Raid.OperationId, started, effective));
+        Assert.Equal(kept, await AsOfAgreement.SnapshotRowsAsync(factory.Services, raid.Raid.OperationId, AuditClock.Occurred, started, effective));
         await AsOfAgreement.AssertSnapshotsAgreeWithFullReplayAsync(factory.Services, raid.Raid.OperationId);
     }
 
@@ -153,26 +153,6 @@ public sealed class LateEntryTests(PausedSnapshotsFactory factory) : IClassFixtu
         teamId = site.TeamId, occurredAt = at, freezeId, accountHolder = "Chen Ming", bank = "ICBC", accountNumber = "6222 0000 1111 2222",
         amount = new { amount = 50_000m, currency = "CNY" }, freezeOrderReference = "FO-2026-002",
     };
-
-    /// <summary>The operation's occurred-clock snapshots cut in [from, to), each as view, event count and instant.</summary>
-    private async Task<List<string>> OccurredSnapshotsAsync(Guid operationId, DateTimeOffset from, DateTimeOffset to)
-    {
-        await using var command = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
-            select concat_ws(' ', view_name, event_count, instant) from {AsOfSnapshots.Table}
-             where operation_id = $1 and clock = 'occurred' and instant >= $2 and instant < $3 order by view_name, event_count
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
-        command.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.ToUniversalTime() });
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
 
     private async Task SetLastRecordedAtAsync(DateTimeOffset recordedAt)
     {

@@ -110,22 +110,7 @@ public sealed class SnapshotMaintenanceTests(SnapshotsFactory factory) : IClassF
     private Task SetProjectionStatusAsync(string status) =>
         ExecuteAsync("update eventstore.projections set status = $2 where name = $1", AsOfSnapshotProjection.ProjectionName, status);
 
-    private async Task<List<string>> SnapshotRowsAsync(Guid operationId)
-    {
-        await using var command = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
-            select concat_ws(' ', clock, view_name, fold_version, event_count, transaction_id, global_position, instant, md5(state))
-              from {AsOfSnapshots.Table} where operation_id = $1 order by clock, view_name, event_count
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> SnapshotRowsAsync(Guid operationId) => AsOfAgreement.SnapshotRowsAsync(factory.Services, operationId);
 
     private async Task ExecuteAsync(string sql, params object[] values)
     {
