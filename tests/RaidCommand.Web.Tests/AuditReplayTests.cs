@@ -106,7 +106,7 @@ public sealed class AuditReplayTests(AuditReplayFixture fixture) : IClassFixture
         await Expect(AsOf(page).GetByTestId($"site-{site.SiteId}-arrests")).ToHaveTextAsync("1");
         await Expect(AsOf(page).GetByTestId("custody-line")).ToHaveCountAsync(1);
 
-        // The late entry happened with the first arrest: on the occurred clock it counts from then.
+        // The late entry happened with the first arrest, at a den whose log has nothing later: on the occurred clock it counts from then.
         await page.GetByTestId("clock-occurred").CheckAsync();
         await ExpectShownAsync(page, between, "occurred");
         await Expect(ReplayedArrests(page)).ToHaveTextAsync("2");

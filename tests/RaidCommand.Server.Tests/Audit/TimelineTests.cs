@@ -28,6 +28,12 @@ public sealed class TimelineTests(RaidCommandApiFactory factory) : IClassFixture
         Assert.Contains("Chen Ming", arrest.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(SecuredRaid.IdentityDocumentNumber, arrest.GetProperty("data").GetProperty("identityDocumentNumber").GetString());
         Assert.DoesNotContain(entries, e => e.GetProperty("streamId").GetString()!.StartsWith("account-", StringComparison.Ordinal));
+        // Stated a minute back, before the operation and the site existed: on the occurred clock it counts from the site's registration.
+        var registered = entries.Single(e => e.GetProperty("type").GetString() == "operation-site-registered"
+            && e.GetProperty("data").GetProperty("siteId").GetGuid() == raid.OwnSite.SiteId);
+        Assert.True(arrest.GetProperty("occurredAt").GetDateTimeOffset() < registered.GetProperty("occurredAt").GetDateTimeOffset());
+        Assert.Equal(registered.GetProperty("effectiveOccurredAt").GetDateTimeOffset(), arrest.GetProperty("effectiveOccurredAt").GetDateTimeOffset());
+        Assert.All(entries, e => Assert.True(e.GetProperty("effectiveOccurredAt").GetDateTimeOffset() >= e.GetProperty("occurredAt").GetDateTimeOffset()));
     }
 
     [Fact]

@@ -25,8 +25,9 @@ public sealed class AuditReplayFixture : WebTestFixture
     public Task<AuditedRaid> RaidAsync() => _raid.Value;
 
     /// <summary>
-    /// A field officer breaches the first den and logs two arrests a moment apart, then a third that happened with the
-    /// first but is logged later than the threshold; the commander detains the first person and then voids that
+    /// A field officer breaches the first den and logs two arrests a moment apart; the second den's officer logs a third
+    /// that happened with the first but later than the threshold (on the second den, whose log has nothing later, so on
+    /// the occurred clock it counts from when it happened); the commander detains the first person and then voids that
     /// decision; an auditor is put on the operation.
     /// </summary>
     private async Task<AuditedRaid> PlayRaidAsync()
@@ -48,7 +49,9 @@ public sealed class AuditReplayFixture : WebTestFixture
 
         // Logged once the threshold has passed since it happened (with the first), so it is a late entry.
         await ClockPassesAsync(firstHappened + LateEntryThreshold + TimeSpan.FromMilliseconds(500));
-        await officer.CommandAsync(raid.Operation.SitePath(site, "arrests"), new { teamId = site.TeamId, occurredAt = firstHappened, name = "王五" });
+        var otherSite = raid.Operation.Sites[1];
+        var otherOfficer = await Server.Anonymous.SignInAsync(otherSite.OfficerUserName, DemoRaid.OfficerPassword, OfficerDevice);
+        await otherOfficer.CommandAsync(raid.Operation.SitePath(otherSite, "arrests"), new { teamId = otherSite.TeamId, occurredAt = firstHappened, name = "王五" });
 
         await raid.Commander.CommandAsync($"/api/persons/{firstPerson}/questioning", new { questionedBy = "王强", location = "郑州市公安局", occurredAt = DateTimeOffset.UtcNow });
         await raid.Commander.CommandAsync($"/api/persons/{firstPerson}/detention", new { approvingOfficer = "王强", facility = "郑州市看守所", occurredAt = DateTimeOffset.UtcNow });

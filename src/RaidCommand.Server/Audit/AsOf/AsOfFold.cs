@@ -14,7 +14,7 @@ public abstract class AsOfFold
     /// <summary>The projection's name; snapshots are stored under it.</summary>
     public abstract string View { get; }
 
-    /// <summary>The fold's revision, the view type's shape (<see cref="FoldVersion"/>) and the stored format: snapshots of another version are never used.</summary>
+    /// <summary>The fold's revision, the view type's shape (<see cref="FoldVersion"/>), the stored format and the occurred clock's order: snapshots of another version are never used.</summary>
     public abstract string Version { get; }
 
     /// <summary>The state before the operation's first event.</summary>
@@ -40,6 +40,10 @@ public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjec
     // The stored state's format is these options' JSON. A change to them must bump StateFormat, which is part of the
     // version, so that a snapshot written in one format is never read in another.
     private const int StateFormat = 1;
+
+    // The order the occurred clock folds in, which its snapshots are cut by: 2 is by effective occurred time
+    // (EffectiveOccurredTimes), 1 was by stated time. Part of the version, so no snapshot folded in another order is used.
+    private const int OccurredOrder = 2;
     private static readonly JsonSerializerOptions Json = EventSerializer.DefaultJsonOptions();
 
     private readonly DocumentProjection<TView> _described = createProjection();
@@ -48,7 +52,7 @@ public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjec
 
     public override string View => _described.Name;
 
-    public override string Version => _version ??= $"{FoldVersion.Of(typeof(TView), _described.FoldRevision)}-j{StateFormat}";
+    public override string Version => _version ??= $"{FoldVersion.Of(typeof(TView), _described.FoldRevision)}-j{StateFormat}-o{OccurredOrder}";
 
     public override AsOfFoldState Start(Guid operationId) => StartTyped(operationId);
 

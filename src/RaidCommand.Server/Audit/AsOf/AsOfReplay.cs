@@ -6,7 +6,8 @@ namespace RaidCommand.Server.Audit.AsOf;
 
 /// <summary>
 /// Replays an operation's events up to an instant through the live projections' own code, so an as-of view is what
-/// the read model held (recorded clock) or would have held had every entry been logged on time (occurred clock).
+/// the read model held (recorded clock) or would have held had every entry been logged on time (occurred clock, each
+/// entry counting from its effective occurred time, <see cref="EffectiveOccurredTimes"/>).
 /// <para>
 /// <see cref="ReplayAsync{TView}"/> starts from the nearest snapshot the <see cref="AsOfSnapshotProjection"/> stored
 /// and folds only the events after it; <see cref="FullReplayAsync{TView}"/> folds from the operation's first event.
@@ -43,7 +44,9 @@ public sealed class AsOfReplay(NpgsqlDataSource dataSource, AsOfSnapshots snapsh
         InSnapshotAsync(async connection =>
         {
             ArgumentNullException.ThrowIfNull(query);
-            var events = await reads.StreamCutAsync(connection, streamId, query.Clock, query.At, cancellationToken);
+            var events = query.Clock == AuditClock.Recorded
+                ? await reads.StreamRecordedCutAsync(connection, streamId, query.At, cancellationToken)
+                : Events(await reads.StreamOccurredCutAsync(connection, operationId, streamId, query.At, cancellationToken));
             return Folded(fold.StartTyped(operationId), events, 0);
         }, cancellationToken);
 
@@ -60,14 +63,22 @@ public sealed class AsOfReplay(NpgsqlDataSource dataSource, AsOfSnapshots snapsh
             }
 
             var snapshot = start.Snapshot;
-            var tail = query.Clock == AuditClock.Recorded
-                ? await reads.RecordedTailAsync(connection, operationId, snapshot?.Position ?? FeedPosition.Start, start.Next, start.Checkpoint, query.At, cancellationToken)
-                : await reads.OccurredTailAsync(connection, operationId, snapshot?.Instant, start.Checkpoint, query.At, cancellationToken);
-            if (query.Clock == AuditClock.Occurred && snapshot is not null && LoggedLate(tail, start.Checkpoint, snapshot.Instant) is { } earliest)
+            List<RecordedEvent> tail;
+            if (query.Clock == AuditClock.Recorded)
             {
-                // Committed after the checkpoint, so the projection has not dropped the snapshots it breaks yet: go back before it.
-                before = earliest;
-                continue;
+                tail = await reads.RecordedTailAsync(connection, operationId, snapshot?.Position ?? FeedPosition.Start, start.Next, start.Checkpoint, query.At, cancellationToken);
+            }
+            else
+            {
+                var occurred = await reads.OccurredTailAsync(connection, operationId, snapshot?.Instant, start.Checkpoint, query.At, cancellationToken);
+                if (snapshot is not null && LoggedLate(occurred, start.Checkpoint, snapshot.Instant) is { } earliest)
+                {
+                    // Committed after the checkpoint, so the projection has not dropped the snapshots it breaks yet: go back before it.
+                    before = earliest;
+                    continue;
+                }
+
+                tail = Events(occurred);
             }
 
             var state = snapshot is null ? fold.StartTyped(operationId) : fold.LoadTyped(operationId, start.State!);
@@ -80,24 +91,28 @@ public sealed class AsOfReplay(NpgsqlDataSource dataSource, AsOfSnapshots snapsh
         where TView : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        var events = await reads.OperationCutAsync(connection, operationId, query.Clock, query.At, cancellationToken);
+        var events = query.Clock == AuditClock.Recorded
+            ? await reads.OperationRecordedCutAsync(connection, operationId, query.At, cancellationToken)
+            : Events(await reads.OperationOccurredCutAsync(connection, operationId, query.At, cancellationToken));
         return Folded(fold.StartTyped(operationId), events, 0);
     }
 
-    /// <summary>The earliest occurred time among events past the checkpoint that occurred before the snapshot's cut, if any.</summary>
-    private static DateTimeOffset? LoggedLate(List<RecordedEvent> tail, FeedPosition checkpoint, DateTimeOffset snapshotInstant)
+    /// <summary>The earliest effective occurred time among events past the checkpoint that count from before the snapshot's cut, if any.</summary>
+    private static DateTimeOffset? LoggedLate(List<OccurredClockEvent> tail, FeedPosition checkpoint, DateTimeOffset snapshotInstant)
     {
         DateTimeOffset? earliest = null;
-        foreach (var recorded in tail)
+        foreach (var (recorded, effective) in tail)
         {
-            if (recorded.Position > checkpoint && recorded.OccurredAt < snapshotInstant && (earliest is null || recorded.OccurredAt < earliest))
+            if (recorded.Position > checkpoint && effective < snapshotInstant && (earliest is null || effective < earliest))
             {
-                earliest = recorded.OccurredAt;
+                earliest = effective;
             }
         }
 
         return earliest;
     }
+
+    private static List<RecordedEvent> Events(List<OccurredClockEvent> inOccurredOrder) => [.. inOccurredOrder.Select(e => e.Event)];
 
     private static (IReadOnlyDictionary<string, TView>, int) Folded<TView>(AsOfFold<TView>.State state, List<RecordedEvent> events, long alreadyFolded)
         where TView : class

@@ -10,10 +10,11 @@ namespace RaidCommand.Server.Audit.AsOf;
 /// <list type="bullet">
 /// <item>Recorded clock: snapshot k folds every event of the operation up to a feed position, in feed order. Events
 /// never enter the feed behind the checkpoint, so these never go stale.</item>
-/// <item>Occurred clock: snapshot j folds, in occurred order, every event that occurred by its instant and is at or
-/// before the checkpoint. An event logged late (occurred before a snapshot's instant) breaks that for the snapshots at
-/// or after its occurred time: they are dropped in the same transaction that moves the checkpoint past it, and the
-/// chain is folded again from the newest snapshot still whole.</item>
+/// <item>Occurred clock: snapshot j folds, in occurred order, every event whose effective occurred time
+/// (<see cref="EffectiveOccurredTimes"/>, fixed when the event is indexed) is by its instant and that is at or before
+/// the checkpoint. An event logged late (counting from before a snapshot's instant) breaks that for the snapshots at or
+/// after its effective time: they are dropped in the same transaction that moves the checkpoint past it, and the chain
+/// is folded again from the newest snapshot still whole.</item>
 /// </list>
 /// Everything here is derived: a rebuild clears it and the feed replays it.
 /// </summary>
@@ -39,9 +40,8 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
             return;
         }
 
-        var eventCounts = await index.RecordAsync(connection, ofOperations, cancellationToken);
-        await AsOfSnapshots.DropOccurredFromAsync(
-            connection, ofOperations.GroupBy(e => e.OperationId).ToDictionary(g => g.Key, g => g.Min(e => e.Event.OccurredAt)), cancellationToken);
+        var (eventCounts, earliestEffective) = await index.RecordAsync(connection, ofOperations, cancellationToken);
+        await AsOfSnapshots.DropOccurredFromAsync(connection, earliestEffective, cancellationToken);
         var heads = await AsOfSnapshots.HeadsAsync(connection, [.. eventCounts.Keys], _folds, cancellationToken);
         foreach (var (operationId, eventCount) in eventCounts)
         {
@@ -71,18 +71,18 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
         var state = head is null
             ? fold.Start(operationId)
             : fold.Load(operationId, await AsOfSnapshots.LoadStateAsync(connection, fold, operationId, clock, head.EventCount, cancellationToken));
-        var events = clock == AuditClock.Recorded
-            ? await reads.IndexedAfterPositionAsync(connection, operationId, head?.Position ?? FeedPosition.Start, cancellationToken)
-            : await reads.IndexedAfterInstantAsync(connection, operationId, head?.Instant, cancellationToken);
+        List<(RecordedEvent Event, DateTimeOffset? OccurredCut)> events = clock == AuditClock.Recorded
+            ? [.. (await reads.IndexedAfterPositionAsync(connection, operationId, head?.Position ?? FeedPosition.Start, cancellationToken)).Select(e => (e, (DateTimeOffset?)null))]
+            : [.. (await reads.IndexedAfterInstantAsync(connection, operationId, head?.Instant, cancellationToken)).Select(e => (e.Event, (DateTimeOffset?)e.EffectiveOccurredAt))];
         var snapshots = new List<(AsOfSnapshotHead, byte[])>();
         var (eventCount, instant) = (head?.EventCount ?? 0, head?.Instant ?? DateTimeOffset.MinValue);
-        foreach (var run in Runs(events, clock))
+        foreach (var run in Runs(events))
         {
-            state.Fold(run);
+            state.Fold([.. run.Select(e => e.Event)]);
             eventCount += run.Count;
             // Recorded: the newest recorded time folded so far (feed order and recorded order may differ). Occurred: the cut.
-            instant = clock == AuditClock.Recorded ? run.Select(e => e.RecordedAt).Append(instant).Max() : run[^1].OccurredAt;
-            snapshots.Add((new AsOfSnapshotHead(eventCount, run[^1].Position, instant), state.Serialize()));
+            instant = run[^1].OccurredCut ?? run.Select(e => e.Event.RecordedAt).Append(instant).Max();
+            snapshots.Add((new AsOfSnapshotHead(eventCount, run[^1].Event.Position, instant), state.Serialize()));
         }
 
         if (snapshots.Count > 0)
@@ -93,16 +93,17 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
 
     /// <summary>
     /// Consecutive runs of at least the interval, each ending where a snapshot may be cut; what is left after the last
-    /// full run waits for more events. On the occurred clock a run never ends between two events that occurred at the
-    /// same instant, since a snapshot cut at an instant must hold every event that occurred by it.
+    /// full run waits for more events. On the occurred clock (events with their effective occurred time as the cut) a run
+    /// never ends between two events that count from the same instant, since a snapshot cut at an instant must hold
+    /// every event that counts by it.
     /// </summary>
-    private IEnumerable<List<RecordedEvent>> Runs(List<RecordedEvent> events, AuditClock clock)
+    private IEnumerable<List<(RecordedEvent Event, DateTimeOffset? OccurredCut)>> Runs(List<(RecordedEvent Event, DateTimeOffset? OccurredCut)> events)
     {
-        var run = new List<RecordedEvent>();
+        var run = new List<(RecordedEvent, DateTimeOffset?)>();
         for (var i = 0; i < events.Count; i++)
         {
             run.Add(events[i]);
-            var endsInstant = clock == AuditClock.Recorded || i == events.Count - 1 || events[i + 1].OccurredAt > events[i].OccurredAt;
+            var endsInstant = events[i].OccurredCut is not { } cut || i == events.Count - 1 || events[i + 1].OccurredCut > cut;
             if (run.Count >= Interval && endsInstant)
             {
                 yield return run;

@@ -8,7 +8,7 @@ namespace RaidCommand.Server.Audit.AsOf;
 /// <summary>Where a stored snapshot stands: how many of the operation's events it folds, the last of them, and its instant.</summary>
 /// <param name="Position">The feed position of the last event folded in (recorded clock: every operation event up to it is in).</param>
 /// <param name="Instant">Recorded clock: the latest recorded time among the events folded in. Occurred clock: the cut, every
-/// event that occurred by it (and was committed at the projection's checkpoint) is in, no other.</param>
+/// event whose effective occurred time is by it (and that was committed at the projection's checkpoint) is in, no other.</param>
 public sealed record AsOfSnapshotHead(long EventCount, FeedPosition Position, DateTimeOffset Instant);
 
 /// <summary>
@@ -158,8 +158,10 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
     }
 
     /// <summary>
-    /// Drops each operation's occurred-clock snapshots whose instant is at or after the earliest occurred time of its new
-    /// events: those events belong before such a snapshot's cut, so the snapshot no longer folds everything it claims to.
+    /// Drops each operation's occurred-clock snapshots whose instant is at or after the earliest effective occurred time of
+    /// its new events: those events belong before such a snapshot's cut, so the snapshot no longer folds everything it
+    /// claims to. Effective times only, never stated ones: a snapshot is cut by effective time, and a new event never
+    /// moves the effective time of an event indexed before it.
     /// </summary>
     public static async Task DropOccurredFromAsync(NpgsqlConnection connection, IReadOnlyDictionary<Guid, DateTimeOffset> earliestOccurred, CancellationToken cancellationToken)
     {

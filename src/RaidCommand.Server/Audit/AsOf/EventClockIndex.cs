@@ -9,7 +9,9 @@ namespace RaidCommand.Server.Audit.AsOf;
 /// Both clocks of every event of every operation, by operation, kept by <see cref="AsOfSnapshotProjection"/> up to its
 /// checkpoint: what makes the events between a snapshot and an instant one short index range instead of a scan of
 /// the operation's whole log. An event belongs to the operation its stream's first event names, the rule of
-/// <see cref="History.OperationHistory"/>.
+/// <see cref="History.OperationHistory"/>. The occurred clock is indexed by each event's effective occurred time
+/// (<see cref="EffectiveOccurredTimes"/>), computed here as the event is indexed, from the <see cref="StreamClocks"/>
+/// of the events before it, and fixed from then on.
 /// <para>
 /// <c>recorded_out_of_order</c> marks an event recorded earlier than an event before it in feed order (concurrent
 /// appends can take their timestamps in the other order). Such events are the only ones that can belong to a
@@ -26,40 +28,47 @@ public sealed class EventClockIndex
         create table if not exists {OperationsTable} (
             operation_id    uuid primary key,
             event_count     bigint not null,
-            max_recorded_at timestamptz not null);
+            max_recorded_at timestamptz not null,
+            opened_at       timestamptz);
         create table if not exists {ClocksTable} (
             operation_id          uuid not null,
             transaction_id        xid8 not null,
             global_position       bigint not null,
-            occurred_at           timestamptz not null,
+            effective_occurred_at timestamptz not null,
             recorded_at           timestamptz not null,
             recorded_out_of_order boolean not null,
             primary key (operation_id, transaction_id, global_position));
-        create index if not exists asof_event_clocks_by_occurred on {ClocksTable} (operation_id, occurred_at);
+        create index if not exists asof_event_clocks_by_effective_occurred on {ClocksTable} (operation_id, effective_occurred_at);
         create index if not exists asof_event_clocks_out_of_order on {ClocksTable} (operation_id, recorded_at) where recorded_out_of_order;
+        {StreamClocks.CreateTableSql}
         """;
 
-    /// <summary>Indexes a page's events of operations, in feed order, and returns each operation's event count so far.</summary>
-    public async Task<Dictionary<Guid, long>> RecordAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
+    /// <summary>Indexes a page's events of operations, in feed order: each operation's event count so far and the earliest effective occurred time among its new events.</summary>
+    public async Task<IndexedEvents> RecordAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var progress = await ProgressAsync(connection, events.Select(e => e.OperationId).Distinct().ToArray(), cancellationToken);
+        var effectiveTimes = await StreamClocks.LoadAsync(connection, [.. events], cancellationToken);
         var outOfOrder = new bool[events.Count];
+        var effective = new DateTimeOffset[events.Count];
+        var earliest = new Dictionary<Guid, DateTimeOffset>();
         for (var i = 0; i < events.Count; i++)
         {
             var (operationId, recorded) = events[i];
             var (count, maxRecorded) = progress.GetValueOrDefault(operationId, (0, DateTimeOffset.MinValue));
             outOfOrder[i] = recorded.RecordedAt < maxRecorded;
             progress[operationId] = (count + 1, recorded.RecordedAt > maxRecorded ? recorded.RecordedAt : maxRecorded);
+            effective[i] = effectiveTimes[operationId].Next(recorded);
+            earliest[operationId] = earliest.TryGetValue(operationId, out var before) && before <= effective[i] ? before : effective[i];
         }
 
         var clocks = new SqlArguments();
         var clocksSql = $"""
-            insert into {ClocksTable} (operation_id, transaction_id, global_position, occurred_at, recorded_at, recorded_out_of_order)
+            insert into {ClocksTable} (operation_id, transaction_id, global_position, effective_occurred_at, recorded_at, recorded_out_of_order)
             select * from unnest({clocks.Add(events.Select(e => e.OperationId).ToArray())}::uuid[],
                                  {clocks.Add(events.Select(e => e.Event.Position.TransactionId.ToString(CultureInfo.InvariantCulture)).ToArray())}::xid8[],
                                  {clocks.Add(events.Select(e => e.Event.GlobalPosition).ToArray())}::bigint[],
-                                 {clocks.Add(events.Select(e => e.Event.OccurredAt.ToUniversalTime()).ToArray())}::timestamptz[],
+                                 {clocks.Add(effective.Select(e => e.ToUniversalTime()).ToArray())}::timestamptz[],
                                  {clocks.Add(events.Select(e => e.Event.RecordedAt.ToUniversalTime()).ToArray())}::timestamptz[],
                                  {clocks.Add(outOfOrder)}::boolean[])
             """;
@@ -71,14 +80,20 @@ public sealed class EventClockIndex
             on conflict (operation_id) do update set event_count = excluded.event_count, max_recorded_at = excluded.max_recorded_at
             """;
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { clocks.BatchCommand(clocksSql), counts.BatchCommand(countsSql) } };
+        foreach (var save in StreamClocks.SaveCommands(effectiveTimes))
+        {
+            batch.BatchCommands.Add(save);
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        return progress.ToDictionary(p => p.Key, p => p.Value.Count);
+        return new IndexedEvents(progress.ToDictionary(p => p.Key, p => p.Value.Count), earliest);
     }
 
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"truncate {ClocksTable}, {OperationsTable}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await StreamClocks.ResetAsync(connection, cancellationToken);
     }
 
     private static async Task<Dictionary<Guid, (long Count, DateTimeOffset MaxRecorded)>> ProgressAsync(
@@ -96,3 +111,6 @@ public sealed class EventClockIndex
         return progress;
     }
 }
+
+/// <summary>What indexing a page did, per operation: its event count so far and the earliest effective occurred time among the page's events.</summary>
+public sealed record IndexedEvents(Dictionary<Guid, long> EventCounts, Dictionary<Guid, DateTimeOffset> EarliestEffectiveOccurred);

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using RaidCommand.EventStore;
 using RaidCommand.EventStore.Reading;
+using RaidCommand.Server.Audit.AsOf;
+using RaidCommand.Server.Commands;
 using RaidCommand.Server.Security.Access;
 
 namespace RaidCommand.Server.Audit.History;
@@ -68,6 +70,36 @@ public sealed class OperationHistory(NpgsqlDataSource dataSource, EventStoreOpti
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// The effective occurred time (<see cref="EffectiveOccurredTimes"/>) of each of the operation's events up to a global
+    /// position, by global position: the instant each counts from on the occurred clock. It depends only on events before
+    /// it in the feed, so the events up to the position are enough; their stated times are read, and the payloads only of
+    /// those the rule looks into (the operation's own events and each stream's first event).
+    /// </summary>
+    public async Task<Dictionary<long, DateTimeOffset>> EffectiveOccurredTimesAsync(Guid operationId, long upToPosition, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var ofOperation = OfOperation(command, operationId);
+        var read = $"(e.stream_version = 1 or e.stream_id = {Add(command, StreamIds.Operation(operationId))})";
+        command.CommandText = $"""
+            select e.stream_id, e.occurred_at, e.global_position,
+                   case when {read} then e.event_type end, case when {read} then e.schema_version end, case when {read} then e.data end
+              from {options.Schema}.events e
+             where {ofOperation} and e.global_position <= {Add(command, upToPosition)}
+             order by e.transaction_id, e.global_position
+            """;
+        var times = new EffectiveOccurredTimes();
+        var effective = new Dictionary<long, DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var data = reader.IsDBNull(3) ? null : store.Serializer.Deserialize(reader.GetString(3), reader.GetInt32(4), reader.GetFieldValue<byte[]>(5)).Data;
+            effective[reader.GetInt64(2)] = times.Next(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), data);
+        }
+
+        return effective;
     }
 
     private string OfOperation(NpgsqlCommand command, Guid operationId) =>

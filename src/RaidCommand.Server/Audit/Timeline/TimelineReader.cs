@@ -14,7 +14,7 @@ public sealed class TimelineReader(OperationHistory history, CorrectionLinks cor
             entries.Add(entry);
         }
 
-        var timeline = await ToTimelineAsync(entries, cancellationToken);
+        var timeline = await ToTimelineAsync(operationId, entries, cancellationToken);
         return new TimelinePage(timeline, entries.Count == Math.Clamp(limit, 1, OperationHistory.MaxPage) ? entries[^1].Event.GlobalPosition : null);
     }
 
@@ -39,9 +39,15 @@ public sealed class TimelineReader(OperationHistory history, CorrectionLinks cor
         }
     }
 
-    private async Task<List<TimelineEntry>> ToTimelineAsync(List<HistoryEntry> entries, CancellationToken cancellationToken)
+    private async Task<List<TimelineEntry>> ToTimelineAsync(Guid operationId, List<HistoryEntry> entries, CancellationToken cancellationToken)
     {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
         var links = await corrections.ForAsync(entries.Select(e => e.Event), cancellationToken);
+        var effective = await history.EffectiveOccurredTimesAsync(operationId, entries.Max(e => e.Event.GlobalPosition), cancellationToken);
         var threshold = options.Value.LateEntryThreshold;
         return [.. entries.Select(entry =>
         {
@@ -49,7 +55,7 @@ public sealed class TimelineReader(OperationHistory history, CorrectionLinks cor
             var link = links.TryGetValue(e.EventId, out var found) ? found : default;
             return new TimelineEntry(
                 e.Position.ToString(), e.GlobalPosition, e.EventId, e.StreamId, e.StreamVersion, e.EventType, TimelineDescriptions.Describe(e.Data),
-                e.OccurredAt, e.RecordedAt, e.RecordedAt - e.OccurredAt > threshold, e.Metadata.ActorId, entry.ActorName, e.Metadata.ActorRole,
+                e.OccurredAt, effective[e.GlobalPosition], e.RecordedAt, e.RecordedAt - e.OccurredAt > threshold, e.Metadata.ActorId, entry.ActorName, e.Metadata.ActorRole,
                 e.Metadata.DeviceId, e.Metadata.CommandId, e.Metadata.CorrelationId, link.Corrects, link.CorrectedBy, e.Data);
         })];
     }

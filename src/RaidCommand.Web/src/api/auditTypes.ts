@@ -13,7 +13,10 @@ export interface TimelineEntry {
   type: string;
   /** The record's own wording (English), as in the printed report. */
   description: string;
+  /** When the event says it happened: the record, and what the timeline shows. */
   occurredAt: string;
+  /** When it counts from on the occurred clock of the as-of views (never before its site, person or transfer entered the record). */
+  effectiveOccurredAt: string;
   recordedAt: string;
   late: boolean;
   actorId: string | null;

@@ -11,7 +11,8 @@ namespace RaidCommand.Server.Tests.Audit.Snapshots;
 /// <summary>
 /// Asks for an operation's board and custody register as of every instant that matters, on both clocks, from the
 /// snapshots and by full replay, and asserts the answers are the same: on each event's own timestamp of that
-/// clock, a microsecond (the store's precision) before and after it, and before the first and after the last.
+/// clock (on the occurred clock both its stated and its effective occurred time), a microsecond (the store's precision)
+/// before and after it, and before the first and after the last.
 /// </summary>
 public static class AsOfAgreement
 {
@@ -53,7 +54,7 @@ public static class AsOfAgreement
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        return await services.GetRequiredService<AsOfEventReads>().OperationCutAsync(connection, operationId, AuditClock.Recorded, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        return await services.GetRequiredService<AsOfEventReads>().OperationEventsAsync(connection, operationId, CancellationToken.None);
     }
 
     public static async Task<long> SnapshotCountAsync(IServiceProvider services, Guid operationId, AuditClock clock, DateTimeOffset? instantFrom = null)
@@ -67,9 +68,36 @@ public static class AsOfAgreement
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The operation's stored snapshots, each as one line of text (clock, view, version, count, position, instant, state digest), optionally of one clock with instants in [from, to).</summary>
+    public static async Task<List<string>> SnapshotRowsAsync(
+        IServiceProvider services, Guid operationId, AuditClock? clock = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
+            select concat_ws(' ', clock, view_name, fold_version, event_count, transaction_id, global_position, instant, md5(state))
+              from {AsOfSnapshots.Table}
+             where operation_id = $1 and ($2::text is null or clock = $2) and instant >= $3 and instant < $4
+             order by clock, view_name, event_count
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock is { } c ? AsOfSnapshots.ClockName(c) : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (from ?? DateTimeOffset.MinValue).ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (to ?? DateTimeOffset.MaxValue).ToUniversalTime() });
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static IEnumerable<DateTimeOffset> Instants(List<RecordedEvent> events, AuditClock clock)
     {
-        var stamps = events.Select(e => clock == AuditClock.Recorded ? e.RecordedAt : e.OccurredAt).ToList();
+        var stamps = clock == AuditClock.Recorded
+            ? events.Select(e => e.RecordedAt).ToList()
+            : [.. events.Select(e => e.OccurredAt), .. new EffectiveOccurredTimes().InOccurredOrder(events).Select(e => e.EffectiveOccurredAt)];
         var microsecond = TimeSpan.FromTicks(10);
         return stamps.SelectMany(t => new[] { t - microsecond, t, t + microsecond })
             .Append(stamps.Min() - TimeSpan.FromSeconds(1))

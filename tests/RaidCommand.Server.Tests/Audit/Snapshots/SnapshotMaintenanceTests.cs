@@ -48,6 +48,28 @@ public sealed class SnapshotMaintenanceTests(SnapshotsFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Tables_of_an_older_layout_are_replaced_and_the_snapshots_rebuilt_from_the_log()
+    {
+        var raid = await RaidWithEntriesAsync();
+        await factory.WaitForSnapshotsAsync();
+        // The first layout: occurred times as stated, no stream clocks, no layout stamp.
+        await ExecuteAsync($"""
+            alter table {EventClockIndex.ClocksTable} rename column effective_occurred_at to occurred_at;
+            drop table {StreamClocks.Table};
+            comment on table {EventClockIndex.ClocksTable} is null
+            """);
+        var schema = factory.Services.GetServices<IDatabaseSchema>().OfType<AsOfSnapshotSchema>().Single();
+        Assert.False(await schema.IsUpToDateAsync(CancellationToken.None));
+
+        await schema.MigrateAsync(CancellationToken.None);
+        await factory.WaitForSnapshotsAsync();
+
+        Assert.True(await schema.IsUpToDateAsync(CancellationToken.None));
+        Assert.NotEmpty(await SnapshotRowsAsync(raid.Raid.OperationId));
+        await AsOfAgreement.AssertSnapshotsAgreeWithFullReplayAsync(factory.Services, raid.Raid.OperationId);
+    }
+
+    [Fact]
     public async Task Snapshots_are_not_used_once_the_projection_has_dead_lettered_an_event()
     {
         var raid = await RaidWithEntriesAsync();
@@ -88,22 +110,7 @@ public sealed class SnapshotMaintenanceTests(SnapshotsFactory factory) : IClassF
     private Task SetProjectionStatusAsync(string status) =>
         ExecuteAsync("update eventstore.projections set status = $2 where name = $1", AsOfSnapshotProjection.ProjectionName, status);
 
-    private async Task<List<string>> SnapshotRowsAsync(Guid operationId)
-    {
-        await using var command = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"""
-            select concat_ws(' ', clock, view_name, fold_version, event_count, transaction_id, global_position, instant, md5(state))
-              from {AsOfSnapshots.Table} where operation_id = $1 order by clock, view_name, event_count
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> SnapshotRowsAsync(Guid operationId) => AsOfAgreement.SnapshotRowsAsync(factory.Services, operationId);
 
     private async Task ExecuteAsync(string sql, params object[] values)
     {
