@@ -85,8 +85,9 @@ public sealed class EventFeed(NpgsqlDataSource dataSource, EventStoreOptions opt
 
             if (page.HeldBack)
             {
-                // An open transaction (maybe not an append, so no wake-up will come) holds committed events back: look again soon.
-                await Task.Delay(heldBackRetry, cancellationToken);
+                // An open transaction holds committed events back. A local append or projection commit wakes us at once;
+                // the back-off only bounds the wait for one that signals nothing (another node's, or not an append).
+                await WaitForWake(wake, heldBackRetry, cancellationToken);
                 heldBackRetry = TimeSpan.FromTicks(Math.Min(heldBackRetry.Ticks * 2, LastHeldBackRetry.Ticks));
                 continue;
             }

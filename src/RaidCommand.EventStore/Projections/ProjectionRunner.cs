@@ -108,7 +108,7 @@ public sealed class ProjectionRunner(
 
             if (page.HeldBack)
             {
-                await Task.Delay(HeldBackRetry, cancellationToken);
+                await EventFeed.WaitForWake(wake, HeldBackRetry, cancellationToken);
             }
             else
             {
