@@ -25,17 +25,10 @@ public sealed class EventSerializer(EventTypeRegistry types, JsonSerializerOptio
         return (type, JsonSerializer.Serialize(data, data.GetType(), json));
     }
 
-    public (object Data, string Name, int SchemaVersion) Deserialize(string storedName, int storedVersion, string payload)
-    {
-        var (type, name, version, upgraded) = types.Resolve(storedName, storedVersion, payload, static p => JsonNode.Parse(p)?.AsObject() ?? []);
-        var data = upgraded is null ? JsonSerializer.Deserialize(payload, type, json) : upgraded.Deserialize(type, json);
-        return (data ?? throw NullPayload(storedName), name, version);
-    }
-
     /// <summary>Reads a payload from its UTF-8 bytes, as the store reads jsonb: no detour through a .NET string.</summary>
     public (object Data, string Name, int SchemaVersion) Deserialize(string storedName, int storedVersion, byte[] utf8Payload)
     {
-        var (type, name, version, upgraded) = types.Resolve(storedName, storedVersion, utf8Payload, static p => JsonNode.Parse(p)?.AsObject() ?? []);
+        var (type, name, version, upgraded) = types.Resolve(storedName, storedVersion, utf8Payload);
         var data = upgraded is null ? JsonSerializer.Deserialize(utf8Payload, type, json) : upgraded.Deserialize(type, json);
         return (data ?? throw NullPayload(storedName), name, version);
     }

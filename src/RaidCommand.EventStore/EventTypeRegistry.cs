@@ -52,9 +52,8 @@ public sealed class EventTypeRegistry
     public bool IsRegistered(string name) => _byName.ContainsKey(name);
 
     /// <summary>Resolves a stored (name, version) to the CLR type to read, upgrading the payload when it is older.</summary>
-    /// <param name="parse">Turns <paramref name="payload"/> into a JSON object; called only when an upcaster applies.</param>
-    internal (Type Type, string Name, int SchemaVersion, JsonObject? Upgraded) Resolve<TPayload>(
-        string storedName, int storedVersion, TPayload payload, Func<TPayload, JsonObject> parse)
+    /// <param name="utf8Payload">The stored payload; parsed only when an upcaster applies.</param>
+    internal (Type Type, string Name, int SchemaVersion, JsonObject? Upgraded) Resolve(string storedName, int storedVersion, byte[] utf8Payload)
     {
         var name = storedName;
         var version = storedVersion;
@@ -62,7 +61,7 @@ public sealed class EventTypeRegistry
 
         while (_upcasters.TryGetValue((name, version), out var upcaster))
         {
-            upgraded = upcaster.Upgrade(upgraded ?? parse(payload));
+            upgraded = upcaster.Upgrade(upgraded ?? JsonNode.Parse(utf8Payload)?.AsObject() ?? []);
             name = upcaster.ToName;
             version++;
         }

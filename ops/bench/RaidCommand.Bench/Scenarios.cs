@@ -189,7 +189,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     private void PayloadDeserializationRate()
     {
         var serializer = new EventSerializer(Workload.StoreOptions("diag", settings.PageSize).Types, Workload.Json);
-        var payloads = Enumerable.Range(0, 10_000).Select(n => JsonSerializer.Serialize(Workload.Arrest(n), Workload.Json)).ToArray();
+        var payloads = Enumerable.Range(0, 10_000).Select(n => JsonSerializer.SerializeToUtf8Bytes(Workload.Arrest(n), Workload.Json)).ToArray();
         var rates = new List<double>();
         for (var round = 0; round < 5; round++)
         {
