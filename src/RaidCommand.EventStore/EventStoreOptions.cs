@@ -33,6 +33,25 @@ public sealed partial class EventStoreOptions
     /// <summary>Attempts at one event before a projection dead-letters it.</summary>
     public int ProjectionAttemptsPerEvent { get; set; } = 3;
 
+    /// <summary>
+    /// How long a caught-up projection runner waits after being woken before it reads. Every runner wakes on every
+    /// append, and each page is a transaction with CPU work in this process and in PostgreSQL; on a small machine that
+    /// work, done at the instant of the commit, delays the readers that push the new events to people (the live view),
+    /// and a runner's open transaction holds every feed reader back. Waiting a few milliseconds leaves that instant to
+    /// them and gathers a burst of appends into one page. Read models then lag the log by this much more.
+    /// </summary>
+    public TimeSpan ProjectionWakeDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Whether a projection's page transaction waits for its WAL to reach disk before the next page. Off by default:
+    /// events are always durable, but a read model is derived from them, and its page and checkpoint commit or are lost
+    /// together, so a crash can only take back the last pages, which the runner then applies again from the checkpoint.
+    /// Waiting for the flush would keep the transaction open, and every feed reader held back behind it, for the
+    /// length of a disk flush per page. Turn it on where readers must never see a read model step back after a crash of
+    /// the database.
+    /// </summary>
+    public bool DurableProjectionCommits { get; set; }
+
     /// <summary>Names this process in the projections table, so operators can see which node leads.</summary>
     public string NodeName { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -61,7 +61,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _checkpoints.EnsureExists(connection, projection.Name, cancellationToken);
-        await _checkpoints.Lock(connection, projection.Name, cancellationToken);
+        await _checkpoints.LockPage(connection, projection.Name, durable: true, cancellationToken);
         await projection.ResetAsync(connection, cancellationToken);
         await _checkpoints.Reset(connection, projection.Name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -15,13 +15,31 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Locks the projection's row for this transaction and returns its checkpoint; a rebuild waits on the same lock.</summary>
-    public async Task<FeedPosition> Lock(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
+    /// <summary>Lock class of the page locks (the leadership locks have their own, see ProjectionRunner).</summary>
+    private const int PageLockClass = 0x52430002;
+
+    /// <summary>
+    /// Takes the projection's page lock for this transaction and returns its checkpoint, in one round trip. Runners
+    /// and rebuilds take it first, so they never overlap. It is an advisory lock: unlike a row lock it is not written
+    /// to the WAL and gives the transaction no id. Unless <paramref name="durable"/>, the transaction's commit will not
+    /// wait for its WAL to reach disk (see <see cref="EventStoreOptions.DurableProjectionCommits"/>).
+    /// </summary>
+    public async Task<FeedPosition> LockPage(NpgsqlConnection connection, string name, bool durable, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"select last_transaction_id::text, last_position from {_schema}.projections where name = $1 for update", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        if (!durable)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("set local synchronous_commit = off"));
+        }
+
+        batch.BatchCommands.Add(Command("select pg_advisory_xact_lock($1, hashtext($2))", PageLockClass, $"{_schema}:{name}"));
+        batch.BatchCommands.Add(Command($"select last_transaction_id::text, last_position from {_schema}.projections where name = $1", name));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (reader.FieldCount != 2 && await reader.NextResultAsync(cancellationToken))
+        {
+            // Past the results of the setting and the lock, to the checkpoint's.
+        }
+
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException($"Projection '{name}' has no checkpoint row.");
@@ -39,12 +57,14 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
              where name = $1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Text(to.TransactionId) });
         command.Parameters.Add(new NpgsqlParameter { Value = to.GlobalPosition });
         command.Parameters.Add(new NpgsqlParameter { Value = applied });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)leader ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Text(ulong transactionId) => transactionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task DeadLetter(NpgsqlConnection connection, string name, RecordedEvent failed, Exception error, CancellationToken cancellationToken)
     {
@@ -56,7 +76,7 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
                     insert into {_schema}.dead_letters (projection, global_position, transaction_id, event_id, event_type, error)
                     values ($1, $2, $3::xid8, $4, $5, $6) on conflict (projection, event_id) do nothing
                     """,
-                    name, failed.Position.GlobalPosition, failed.Position.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    name, failed.Position.GlobalPosition, Text(failed.Position.TransactionId),
                     failed.EventId, failed.EventType, error.ToString()),
                 Command($"update {_schema}.projections set status = 'dead-lettered', last_error = $2, updated_at = now() where name = $1", name, error.Message),
             },

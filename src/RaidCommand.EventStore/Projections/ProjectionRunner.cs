@@ -113,17 +113,34 @@ public sealed class ProjectionRunner(
             else
             {
                 await EventFeed.WaitForWake(wake, options.FeedPollInterval, cancellationToken);
+                if (wake.IsCompleted)
+                {
+                    // Woken by new events: the readers that push them to people (the live view) go first, and a burst
+                    // gathers into one page.
+                    await Task.Delay(options.ProjectionWakeDelay, cancellationToken);
+                }
             }
         }
     }
 
-    /// <summary>One transaction: lock the checkpoint, read the next page, apply it, move the checkpoint, commit.</summary>
+    /// <summary>
+    /// One transaction: take the projection's page lock, read the checkpoint and the next page, apply it, move the
+    /// checkpoint, commit.
+    /// <para>
+    /// The page lock is a transaction advisory lock, which gives the transaction no id, and nothing writes before the
+    /// projection's own first write. Every transaction with an id is in the in-flight set the feed waits out, so the
+    /// live tail waits for each runner's window from its first write to its commit; keeping that window to the writes
+    /// (not the reads and the folding before them, and not the wake-ups that find nothing new, which every runner has
+    /// after every append) is what keeps the live push fast. A rebuild takes the same lock, so it waits for a page in
+    /// progress, and a page waits for a rebuild.
+    /// </para>
+    /// </summary>
     private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.projection.page");
         activity?.SetTag("eventstore.projection", projection.Name);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var checkpoint = await _checkpoints.Lock(connection, projection.Name, cancellationToken);
+        var checkpoint = await _checkpoints.LockPage(connection, projection.Name, options.DurableProjectionCommits, cancellationToken);
         var page = await feed.ReadPageAsync(connection, checkpoint, options.FeedPageSize, cancellationToken);
         if (page.Events.Count == 0)
         {

@@ -11,6 +11,9 @@ namespace RaidCommand.Server.ReadModels;
 public abstract class DocumentProjection<TView>(ReadModelStore store) : IProjection, IReadModelTable
     where TView : class
 {
+    private const int CachedDocuments = 4096;
+
+    private readonly DocumentCache<TView> _cache = new(CachedDocuments);
     private StreamOperationIndex? _index;
 
     // Set at the start of each page and read while routing it; the daemon applies one page at a time.
@@ -62,7 +65,7 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
             return;
         }
 
-        var views = await store.LoadAsync<TView>(connection, Table, touched.Select(t => t.Key.Id).Distinct().ToArray(), cancellationToken);
+        var views = await store.LoadAsync(connection, Table, touched.Select(t => t.Key.Id).Distinct().ToArray(), _cache, cancellationToken);
         var changed = new Dictionary<string, (DocumentKey Key, TView? View, long Position)>(StringComparer.Ordinal);
         foreach (var (key, recorded) in touched)
         {
@@ -74,7 +77,12 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
             changed[key.Id] = (key with { OperationId = operationId }, next, recorded.GlobalPosition);
         }
 
-        await store.SaveAsync(connection, Table, changed.Values.Where(c => c.View is not null).Select(c => (c.Key, (object)Complete(c.View!), c.Position)).ToList(), cancellationToken);
+        var saved = changed.Values.Where(c => c.View is not null).Select(c => (c.Key, View: Complete(c.View!), c.Position)).ToList();
+        await store.SaveAsync(connection, Table, saved.Select(c => (c.Key, (object)c.View, c.Position)).ToList(), cancellationToken);
+        foreach (var (key, view, position) in saved)
+        {
+            _cache.Saved(key.Id, position, view);
+        }
     }
 
     /// <summary>

@@ -22,15 +22,31 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource, JsonSerializerOp
         create index if not exists {table}_by_operation on {Schema}.{table} (operation_id);
         """;
 
-    public async Task<Dictionary<string, TView>> LoadAsync<TView>(NpgsqlConnection connection, string table, string[] ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored documents of <paramref name="ids"/>. A document that <paramref name="cache"/> holds at the position
+    /// stored with it is taken from the cache, and only its position is read.
+    /// </summary>
+    public async Task<Dictionary<string, TView>> LoadAsync<TView>(
+        NpgsqlConnection connection, string table, string[] ids, DocumentCache<TView> cache, CancellationToken cancellationToken)
+        where TView : class
     {
-        await using var command = new NpgsqlCommand($"select id, data from {Schema}.{table} where id = any($1)", connection);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(cache);
+        await using var command = new NpgsqlCommand($"""
+            select t.id, t.last_position, case when t.last_position = k.cached_position then null else t.data end
+              from unnest($1::text[], $2::bigint[]) as k(id, cached_position)
+              join {Schema}.{table} t on t.id = k.id
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(cache.PositionOf).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var views = new Dictionary<string, TView>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            views[reader.GetString(0)] = JsonSerializer.Deserialize<TView>(reader.GetString(1), json)!;
+            var id = reader.GetString(0);
+            views[id] = reader.IsDBNull(2)
+                ? cache.ViewAt(id, reader.GetInt64(1))
+                : JsonSerializer.Deserialize<TView>(reader.GetString(2), json)!;
         }
 
         return views;
