@@ -40,10 +40,13 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
             return;
         }
 
-        var (eventCounts, earliestEffective) = await index.RecordAsync(connection, ofOperations, cancellationToken);
-        await AsOfSnapshots.DropOccurredFromAsync(connection, earliestEffective, cancellationToken);
-        var heads = await AsOfSnapshots.HeadsAsync(connection, [.. eventCounts.Keys], _folds, cancellationToken);
-        foreach (var (operationId, eventCount) in eventCounts)
+        // Everything that reads and folds comes first, every write last: the page's transaction gets its id with its first
+        // write, and every feed reader (the live view's above all) waits while it has one. Folding a chain of snapshots
+        // is this projection's longest step, so it must not happen inside that window.
+        var indexed = await index.PrepareAsync(connection, ofOperations, cancellationToken);
+        var heads = await AsOfSnapshots.HeadsAsync(connection, [.. indexed.Progress.Keys], _folds, indexed.EarliestEffectiveOccurred, cancellationToken);
+        var extended = new List<(AsOfFold Fold, Guid OperationId, AuditClock Clock, List<(AsOfSnapshotHead, byte[])> Snapshots)>();
+        foreach (var (operationId, eventCount) in indexed.EventCounts)
         {
             foreach (var fold in _folds)
             {
@@ -52,10 +55,17 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
                     var head = heads.GetValueOrDefault((fold.View, operationId, clock));
                     if (eventCount - (head?.EventCount ?? 0) >= Interval)
                     {
-                        await ExtendAsync(connection, fold, operationId, clock, head, cancellationToken);
+                        extended.Add((fold, operationId, clock, await ExtendAsync(connection, fold, operationId, clock, head, indexed, cancellationToken)));
                     }
                 }
             }
+        }
+
+        await index.WriteAsync(connection, indexed, cancellationToken);
+        await AsOfSnapshots.DropOccurredFromAsync(connection, indexed.EarliestEffectiveOccurred, cancellationToken);
+        foreach (var (fold, operationId, clock, snapshots) in extended.Where(e => e.Snapshots.Count > 0))
+        {
+            await AsOfSnapshots.SaveAsync(connection, fold, operationId, clock, snapshots, cancellationToken);
         }
     }
 
@@ -65,15 +75,19 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
         await index.ResetAsync(connection, cancellationToken);
     }
 
-    /// <summary>Folds the events after the chain's newest snapshot (or from the start) and stores a snapshot at every interval.</summary>
-    private async Task ExtendAsync(NpgsqlConnection connection, AsOfFold fold, Guid operationId, AuditClock clock, AsOfSnapshotHead? head, CancellationToken cancellationToken)
+    /// <summary>
+    /// Folds the events after the chain's newest snapshot (or from the start), the indexed ones and the page's, and returns
+    /// a snapshot at every interval.
+    /// </summary>
+    private async Task<List<(AsOfSnapshotHead, byte[])>> ExtendAsync(
+        NpgsqlConnection connection, AsOfFold fold, Guid operationId, AuditClock clock, AsOfSnapshotHead? head, IndexedEvents page, CancellationToken cancellationToken)
     {
         var state = head is null
             ? fold.Start(operationId)
             : fold.Load(operationId, await AsOfSnapshots.LoadStateAsync(connection, fold, operationId, clock, head.EventCount, cancellationToken));
-        List<(RecordedEvent Event, DateTimeOffset? OccurredCut)> events = clock == AuditClock.Recorded
-            ? [.. (await reads.IndexedAfterPositionAsync(connection, operationId, head?.Position ?? FeedPosition.Start, cancellationToken)).Select(e => (e, (DateTimeOffset?)null))]
-            : [.. (await reads.IndexedAfterInstantAsync(connection, operationId, head?.Instant, cancellationToken)).Select(e => (e.Event, (DateTimeOffset?)e.EffectiveOccurredAt))];
+        var events = clock == AuditClock.Recorded
+            ? await RecordedAfterAsync(connection, operationId, head, page, cancellationToken)
+            : await OccurredAfterAsync(connection, operationId, head, page, cancellationToken);
         var snapshots = new List<(AsOfSnapshotHead, byte[])>();
         var (eventCount, instant) = (head?.EventCount ?? 0, head?.Instant ?? DateTimeOffset.MinValue);
         foreach (var run in Runs(events))
@@ -85,10 +99,27 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
             snapshots.Add((new AsOfSnapshotHead(eventCount, run[^1].Event.Position, instant), state.Serialize()));
         }
 
-        if (snapshots.Count > 0)
-        {
-            await AsOfSnapshots.SaveAsync(connection, fold, operationId, clock, snapshots, cancellationToken);
-        }
+        return snapshots;
+    }
+
+    // In feed order: the indexed events after the snapshot, then the page's, which all come after the checkpoint.
+    private async Task<List<(RecordedEvent Event, DateTimeOffset? OccurredCut)>> RecordedAfterAsync(
+        NpgsqlConnection connection, Guid operationId, AsOfSnapshotHead? head, IndexedEvents page, CancellationToken cancellationToken)
+    {
+        var indexed = await reads.IndexedAfterPositionAsync(connection, operationId, head?.Position ?? FeedPosition.Start, cancellationToken);
+        return [.. indexed.Concat(page.Of(operationId).Select(e => e.Event)).Select(e => (e, (DateTimeOffset?)null))];
+    }
+
+    // In occurred order, as the index orders them (effective occurred time, then feed position): the indexed events and
+    // the page's whose effective occurred time is after the snapshot's instant.
+    private async Task<List<(RecordedEvent Event, DateTimeOffset? OccurredCut)>> OccurredAfterAsync(
+        NpgsqlConnection connection, Guid operationId, AsOfSnapshotHead? head, IndexedEvents page, CancellationToken cancellationToken)
+    {
+        var indexed = await reads.IndexedAfterInstantAsync(connection, operationId, head?.Instant, cancellationToken);
+        var fromPage = page.Of(operationId).Where(e => head is null || e.EffectiveOccurredAt > head.Instant);
+        return [.. indexed.Concat(fromPage)
+            .OrderBy(e => e.EffectiveOccurredAt).ThenBy(e => e.Event.Position)
+            .Select(e => (e.Event, (DateTimeOffset?)e.EffectiveOccurredAt))];
     }
 
     /// <summary>

@@ -95,11 +95,16 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
         return new AsOfStart(checkpoint, snapshot, snapshot is null ? null : reader.GetFieldValue<byte[]>(6), reader.IsDBNull(7) ? null : Position(reader, 7));
     }
 
-    /// <summary>The newest snapshot of each view and clock of the given operations, in the current fold versions.</summary>
+    /// <summary>
+    /// The newest snapshot of each view and clock of the given operations, in the current fold versions, as
+    /// <see cref="DropOccurredFromAsync"/> with <paramref name="occurredDroppedFrom"/> will leave them.
+    /// </summary>
     public static async Task<Dictionary<(string View, Guid OperationId, AuditClock Clock), AsOfSnapshotHead>> HeadsAsync(
-        NpgsqlConnection connection, Guid[] operationIds, IReadOnlyList<AsOfFold> folds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Guid[] operationIds, IReadOnlyList<AsOfFold> folds, IReadOnlyDictionary<Guid, DateTimeOffset> occurredDroppedFrom,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(occurredDroppedFrom);
         var sql = new SqlArguments();
         await using var command = sql.Command($"""
             select distinct on (s.view_name, s.operation_id, s.clock) s.view_name, s.operation_id, s.clock, s.event_count, s.transaction_id::text, s.global_position, s.instant
@@ -107,6 +112,10 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
               join unnest({sql.Add(folds.Select(f => f.View).ToArray())}::text[], {sql.Add(folds.Select(f => f.Version).ToArray())}::text[]) as f(view_name, fold_version)
                 on f.view_name = s.view_name and f.fold_version = s.fold_version
              where s.operation_id = any({sql.Add(operationIds)})
+               and not exists (
+                   select from unnest({sql.Add(occurredDroppedFrom.Keys.ToArray())}::uuid[],
+                                      {sql.Add(occurredDroppedFrom.Values.Select(v => v.ToUniversalTime()).ToArray())}::timestamptz[]) as d(operation_id, occurred_at)
+                    where d.operation_id = s.operation_id and s.clock = {sql.Add(ClockName(AuditClock.Occurred))} and s.instant >= d.occurred_at)
              order by s.view_name, s.operation_id, s.clock, s.event_count desc
             """, connection);
         var heads = new Dictionary<(string, Guid, AuditClock), AsOfSnapshotHead>();

@@ -43,12 +43,16 @@ public sealed class EventClockIndex
         {StreamClocks.CreateTableSql}
         """;
 
-    /// <summary>Indexes a page's events of operations, in feed order: each operation's event count so far and the earliest effective occurred time among its new events.</summary>
-    public async Task<IndexedEvents> RecordAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Works out how a page's events of operations, in feed order, enter the index, reading but not writing: each
+    /// event's effective occurred time, each operation's event count so far and the earliest effective occurred time
+    /// among its new events. <see cref="WriteAsync"/> stores it.
+    /// </summary>
+    public async Task<IndexedEvents> PrepareAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var progress = await ProgressAsync(connection, events.Select(e => e.OperationId).Distinct().ToArray(), cancellationToken);
-        var effectiveTimes = await StreamClocks.LoadAsync(connection, [.. events], cancellationToken);
+        var streamClocks = await StreamClocks.LoadAsync(connection, [.. events], cancellationToken);
         var outOfOrder = new bool[events.Count];
         var effective = new DateTimeOffset[events.Count];
         var earliest = new Dictionary<Guid, DateTimeOffset>();
@@ -58,20 +62,29 @@ public sealed class EventClockIndex
             var (count, maxRecorded) = progress.GetValueOrDefault(operationId, (0, DateTimeOffset.MinValue));
             outOfOrder[i] = recorded.RecordedAt < maxRecorded;
             progress[operationId] = (count + 1, recorded.RecordedAt > maxRecorded ? recorded.RecordedAt : maxRecorded);
-            effective[i] = effectiveTimes[operationId].Next(recorded);
+            effective[i] = streamClocks[operationId].Next(recorded);
             earliest[operationId] = earliest.TryGetValue(operationId, out var before) && before <= effective[i] ? before : effective[i];
         }
 
+        return new IndexedEvents(events, effective, outOfOrder, progress, streamClocks, earliest);
+    }
+
+    /// <summary>Stores what <see cref="PrepareAsync"/> worked out, in one round trip.</summary>
+    public async Task WriteAsync(NpgsqlConnection connection, IndexedEvents indexed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indexed);
+        var events = indexed.Events;
         var clocks = new SqlArguments();
         var clocksSql = $"""
             insert into {ClocksTable} (operation_id, transaction_id, global_position, effective_occurred_at, recorded_at, recorded_out_of_order)
             select * from unnest({clocks.Add(events.Select(e => e.OperationId).ToArray())}::uuid[],
                                  {clocks.Add(events.Select(e => e.Event.Position.TransactionId.ToString(CultureInfo.InvariantCulture)).ToArray())}::xid8[],
                                  {clocks.Add(events.Select(e => e.Event.GlobalPosition).ToArray())}::bigint[],
-                                 {clocks.Add(effective.Select(e => e.ToUniversalTime()).ToArray())}::timestamptz[],
+                                 {clocks.Add(indexed.EffectiveOccurredAt.Select(e => e.ToUniversalTime()).ToArray())}::timestamptz[],
                                  {clocks.Add(events.Select(e => e.Event.RecordedAt.ToUniversalTime()).ToArray())}::timestamptz[],
-                                 {clocks.Add(outOfOrder)}::boolean[])
+                                 {clocks.Add(indexed.RecordedOutOfOrder.ToArray())}::boolean[])
             """;
+        var progress = indexed.Progress;
         var counts = new SqlArguments();
         var countsSql = $"""
             insert into {OperationsTable} (operation_id, event_count, max_recorded_at)
@@ -80,13 +93,12 @@ public sealed class EventClockIndex
             on conflict (operation_id) do update set event_count = excluded.event_count, max_recorded_at = excluded.max_recorded_at
             """;
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { clocks.BatchCommand(clocksSql), counts.BatchCommand(countsSql) } };
-        foreach (var save in StreamClocks.SaveCommands(effectiveTimes))
+        foreach (var save in StreamClocks.SaveCommands(indexed.StreamClocks))
         {
             batch.BatchCommands.Add(save);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        return new IndexedEvents(progress.ToDictionary(p => p.Key, p => p.Value.Count), earliest);
     }
 
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -112,5 +124,22 @@ public sealed class EventClockIndex
     }
 }
 
-/// <summary>What indexing a page did, per operation: its event count so far and the earliest effective occurred time among the page's events.</summary>
-public sealed record IndexedEvents(Dictionary<Guid, long> EventCounts, Dictionary<Guid, DateTimeOffset> EarliestEffectiveOccurred);
+/// <summary>
+/// How a page's events enter the index: the events of operations in feed order with their effective occurred times and
+/// out-of-order flags, each operation's event count so far, and the earliest effective occurred time among its new events.
+/// </summary>
+public sealed record IndexedEvents(
+    IReadOnlyList<(Guid OperationId, RecordedEvent Event)> Events,
+    IReadOnlyList<DateTimeOffset> EffectiveOccurredAt,
+    IReadOnlyList<bool> RecordedOutOfOrder,
+    IReadOnlyDictionary<Guid, (long Count, DateTimeOffset MaxRecorded)> Progress,
+    IReadOnlyDictionary<Guid, EffectiveOccurredTimes> StreamClocks,
+    IReadOnlyDictionary<Guid, DateTimeOffset> EarliestEffectiveOccurred)
+{
+    /// <summary>Each operation's event count once the page is indexed.</summary>
+    public IEnumerable<(Guid OperationId, long EventCount)> EventCounts => Progress.Select(p => (p.Key, p.Value.Count));
+
+    /// <summary>The page's events of one operation, in feed order, with their effective occurred times.</summary>
+    public IEnumerable<OccurredClockEvent> Of(Guid operationId) =>
+        Events.Select((e, i) => (e, i)).Where(x => x.e.OperationId == operationId).Select(x => new OccurredClockEvent(x.e.Event, EffectiveOccurredAt[x.i]));
+}
