@@ -5,6 +5,9 @@ namespace RaidCommand.EventStore.Projections;
 /// <summary>SQL for the projections table: reading, fencing and moving checkpoints, recording dead letters.</summary>
 internal sealed class ProjectionCheckpoints(EventStoreOptions options)
 {
+    /// <summary>Lock class of the page locks (the leadership locks have their own, see ProjectionRunner).</summary>
+    private const int PageLockClass = 0x52430002;
+
     private readonly string _schema = options.Schema;
 
     public async Task EnsureExists(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
@@ -14,9 +17,6 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>Lock class of the page locks (the leadership locks have their own, see ProjectionRunner).</summary>
-    private const int PageLockClass = 0x52430002;
 
     /// <summary>
     /// Takes the projection's page lock for this transaction and returns its checkpoint, in one round trip. Runners
@@ -35,10 +35,8 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         batch.BatchCommands.Add(Command("select pg_advisory_xact_lock($1, hashtext($2))", PageLockClass, $"{_schema}:{name}"));
         batch.BatchCommands.Add(Command($"select last_transaction_id::text, last_position from {_schema}.projections where name = $1", name));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (reader.FieldCount != 2 && await reader.NextResultAsync(cancellationToken))
-        {
-            // Past the results of the setting and the lock, to the checkpoint's.
-        }
+        // The reader starts on the first statement that returns rows, the lock's (the setting returns none); the next is the checkpoint.
+        await reader.NextResultAsync(cancellationToken);
 
         if (!await reader.ReadAsync(cancellationToken))
         {
