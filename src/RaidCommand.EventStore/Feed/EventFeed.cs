@@ -23,7 +23,7 @@ public sealed class EventFeed(NpgsqlDataSource dataSource, EventStoreOptions opt
     private string Sql => $"""
         select {EventRows.Columns}, transaction_id >= pg_snapshot_xmin(pg_current_snapshot()) as held_back
           from {options.Schema}.events
-         where (transaction_id, global_position) > ($1::xid8, $2)
+         where (transaction_id, global_position) > ($1, $2)
          order by transaction_id, global_position
          limit $3
         """;
@@ -40,7 +40,7 @@ public sealed class EventFeed(NpgsqlDataSource dataSource, EventStoreOptions opt
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = new NpgsqlCommand(Sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(Xid8.Parameter(after.TransactionId));
         command.Parameters.Add(new NpgsqlParameter { Value = after.GlobalPosition });
         command.Parameters.Add(new NpgsqlParameter { Value = maxCount });
 

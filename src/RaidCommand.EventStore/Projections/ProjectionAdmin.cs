@@ -11,7 +11,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
     public async Task<IReadOnlyList<ProjectionStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            select p.name, p.status, p.last_transaction_id::text, p.last_position, p.events_applied, p.leader, p.last_error,
+            select p.name, p.status, p.last_transaction_id, p.last_position, p.events_applied, p.leader, p.last_error,
                    (select count(*) from {options.Schema}.dead_letters d where d.projection = p.name), p.updated_at
               from {options.Schema}.projections p order by p.name
             """);
@@ -21,7 +21,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         {
             statuses.Add(new ProjectionStatus(
                 reader.GetString(0), reader.GetString(1),
-                new FeedPosition(ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(3)),
+                new FeedPosition(reader.GetFieldValue<ulong>(2), reader.GetInt64(3)),
                 reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.GetInt64(7), reader.GetFieldValue<DateTimeOffset>(8)));
         }
@@ -32,7 +32,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            select projection, transaction_id::text, global_position, event_id, event_type, error, failed_at
+            select projection, transaction_id, global_position, event_id, event_type, error, failed_at
               from {options.Schema}.dead_letters where projection = $1 order by transaction_id, global_position
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = projection });
@@ -42,7 +42,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         {
             letters.Add(new DeadLetter(
                 reader.GetString(0),
-                new FeedPosition(ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(2)),
+                new FeedPosition(reader.GetFieldValue<ulong>(1), reader.GetInt64(2)),
                 reader.GetGuid(3), reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
         }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using RaidCommand.EventStore.Reading;
 
 namespace RaidCommand.EventStore.Projections;
 
@@ -33,7 +34,7 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         }
 
         batch.BatchCommands.Add(Command("select pg_advisory_xact_lock($1, hashtext($2))", PageLockClass, $"{_schema}:{name}"));
-        batch.BatchCommands.Add(Command($"select last_transaction_id::text, last_position from {_schema}.projections where name = $1", name));
+        batch.BatchCommands.Add(Command($"select last_transaction_id, last_position from {_schema}.projections where name = $1", name));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         // The reader starts on the first statement that returns rows, the lock's (the setting returns none); the next is the checkpoint.
         await reader.NextResultAsync(cancellationToken);
@@ -43,26 +44,24 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
             throw new InvalidOperationException($"Projection '{name}' has no checkpoint row.");
         }
 
-        return new FeedPosition(ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1));
+        return new FeedPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
     }
 
     public async Task Advance(NpgsqlConnection connection, string name, FeedPosition to, int applied, string? leader, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
             update {_schema}.projections
-               set last_transaction_id = $2::xid8, last_position = $3, events_applied = events_applied + $4,
+               set last_transaction_id = $2, last_position = $3, events_applied = events_applied + $4,
                    leader = $5, updated_at = now()
              where name = $1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = Text(to.TransactionId) });
+        command.Parameters.Add(Xid8.Parameter(to.TransactionId));
         command.Parameters.Add(new NpgsqlParameter { Value = to.GlobalPosition });
         command.Parameters.Add(new NpgsqlParameter { Value = applied });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)leader ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static string Text(ulong transactionId) => transactionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task DeadLetter(NpgsqlConnection connection, string name, RecordedEvent failed, Exception error, CancellationToken cancellationToken)
     {
@@ -72,9 +71,9 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
             {
                 Command($"""
                     insert into {_schema}.dead_letters (projection, global_position, transaction_id, event_id, event_type, error)
-                    values ($1, $2, $3::xid8, $4, $5, $6) on conflict (projection, event_id) do nothing
+                    values ($1, $2, $3, $4, $5, $6) on conflict (projection, event_id) do nothing
                     """,
-                    name, failed.Position.GlobalPosition, Text(failed.Position.TransactionId),
+                    name, failed.Position.GlobalPosition, Xid8.Parameter(failed.Position.TransactionId),
                     failed.EventId, failed.EventType, error.ToString()),
                 Command($"update {_schema}.projections set status = 'dead-lettered', last_error = $2, updated_at = now() where name = $1", name, error.Message),
             },
@@ -104,7 +103,7 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         var command = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter });
         }
 
         return command;
