@@ -11,6 +11,7 @@ namespace RaidCommand.EventStore;
 public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
 {
     private readonly EventSerializer _serializer = new(options.Types, options.Json);
+    private readonly AggregateCache _states = new(options.AggregateCacheSize);
 
     public EventSerializer Serializer => _serializer;
 
@@ -45,9 +46,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
             outcome = result.WasDuplicate ? EventStoreTelemetry.Outcome.Retried : EventStoreTelemetry.Outcome.Written;
             return result;
         }
-        catch (WrongExpectedVersionException)
+        catch (WrongExpectedVersionException conflict)
         {
             outcome = EventStoreTelemetry.Outcome.Conflict;
+            _states.Forget(conflict.StreamId);
             throw;
         }
         finally
@@ -103,11 +105,25 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// <summary>
     /// Folds a stream into state, optionally only as far as <paramref name="cut"/> (time travel by version,
     /// by recorded time or by occurred time). Returns the state and the version of the last event folded in.
+    /// Without a cut, the state is kept (<see cref="EventStoreOptions.AggregateCacheSize"/>) and the next call reads and
+    /// folds only the events appended since: <paramref name="evolve"/> must be pure and the state immutable.
     /// </summary>
     public async Task<(TState State, long Version)> AggregateStreamAsync<TState>(
         string streamId, TState initial, Func<TState, object, TState> evolve, StreamCut? cut = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evolve);
+        if (cut is null && _states.Enabled)
+        {
+            _states.TryGet(streamId, initial, evolve, out var cached, out var cachedVersion);
+            var (state, version) = await FoldAsync(streamId, cached, cachedVersion, evolve, "stream_version > $2", cachedVersion, cancellationToken);
+            if (version > cachedVersion)
+            {
+                _states.Store(streamId, initial, evolve, state, version);
+            }
+
+            return (state, version);
+        }
+
         var (condition, bound) = cut switch
         {
             null => ("true", (object)DBNull.Value),
@@ -117,17 +133,22 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
             _ => throw new ArgumentOutOfRangeException(nameof(cut)),
         };
 
+        return await FoldAsync(streamId, initial, 0, evolve, condition, cut is null ? null : bound, cancellationToken);
+    }
+
+    /// <summary>Folds the stream's events that meet <paramref name="condition"/> (on parameter $2) into <paramref name="state"/>.</summary>
+    private async Task<(TState State, long Version)> FoldAsync<TState>(
+        string streamId, TState state, long version, Func<TState, object, TState> evolve, string condition, object? bound, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(
             $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and {condition} order by stream_version");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        if (cut is not null)
+        if (bound is not null)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = bound });
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var state = initial;
-        long version = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             var recorded = EventRows.Read(reader, _serializer);

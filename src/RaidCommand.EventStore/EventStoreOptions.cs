@@ -52,6 +52,14 @@ public sealed partial class EventStoreOptions
     /// </summary>
     public bool DurableProjectionCommits { get; set; }
 
+    /// <summary>
+    /// How many streams' folded states <see cref="EventStore.AggregateStreamAsync{TState}"/> keeps, so that loading a
+    /// stream again reads only its new events (a long-lived stream, such as a den's log, is otherwise read whole by every
+    /// command on it). 0 turns the cache off. Each entry holds one state per fold; the events are always read from the
+    /// database, so the cache never hides another node's appends.
+    /// </summary>
+    public int AggregateCacheSize { get; set; } = 10_000;
+
     /// <summary>Names this process in the projections table, so operators can see which node leads.</summary>
     public string NodeName { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
