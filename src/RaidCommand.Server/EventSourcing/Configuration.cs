@@ -19,6 +19,9 @@ public static class Configuration
         services.AddSingleton<ReadModelFreshness>();
         services.AddEventStore((provider, options) =>
         {
+            // Operators tune the feed and the projection runners here ("EventStore" section: FeedPollInterval,
+            // FeedPageSize, ProjectionWakeDelay, DurableProjectionCommits, ...); the schema stays the default.
+            provider.GetRequiredService<IConfiguration>().GetSection("EventStore").Bind(options);
             foreach (var (type, name) in DomainEventTypes.TypeNames)
             {
                 options.Types.Register(type, name);
