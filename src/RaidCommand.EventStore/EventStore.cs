@@ -112,41 +112,38 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         string streamId, TState initial, Func<TState, object, TState> evolve, StreamCut? cut = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evolve);
-        if (cut is null && _states.Enabled)
+        if (cut is null)
         {
-            _states.TryGet(streamId, initial, evolve, out var cached, out var cachedVersion);
-            var (state, version) = await FoldAsync(streamId, cached, cachedVersion, evolve, "stream_version > $2", cachedVersion, cancellationToken);
-            if (version > cachedVersion)
+            // From the cached state, or from the initial state at version 0 when none is kept.
+            var (cached, cachedVersion) = _states.Get(streamId, initial, evolve);
+            var loaded = await FoldAsync(streamId, cached, cachedVersion, evolve, "stream_version > $2", cachedVersion, cancellationToken);
+            if (loaded.Version > cachedVersion)
             {
-                _states.Store(streamId, initial, evolve, state, version);
+                _states.Store(streamId, initial, evolve, loaded.State, loaded.Version);
             }
 
-            return (state, version);
+            return loaded;
         }
 
         var (condition, bound) = cut switch
         {
-            null => ("true", (object)DBNull.Value),
-            StreamCut.Version v => ("stream_version <= $2", v.Value),
+            StreamCut.Version v => ("stream_version <= $2", (object)v.Value),
             StreamCut.Recorded r => ("recorded_at <= $2", r.Instant),
             StreamCut.Occurred o => ("occurred_at <= $2", o.Instant),
             _ => throw new ArgumentOutOfRangeException(nameof(cut)),
         };
 
-        return await FoldAsync(streamId, initial, 0, evolve, condition, cut is null ? null : bound, cancellationToken);
+        return await FoldAsync(streamId, initial, 0, evolve, condition, bound, cancellationToken);
     }
 
     /// <summary>Folds the stream's events that meet <paramref name="condition"/> (on parameter $2) into <paramref name="state"/>.</summary>
     private async Task<(TState State, long Version)> FoldAsync<TState>(
-        string streamId, TState state, long version, Func<TState, object, TState> evolve, string condition, object? bound, CancellationToken cancellationToken)
+        string streamId, TState state, long version, Func<TState, object, TState> evolve, string condition, object bound, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and {condition} order by stream_version");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        if (bound is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = bound });
-        }
+        command.Parameters.Add(new NpgsqlParameter { Value = bound });
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -22,26 +22,16 @@ internal sealed class AggregateCache(int capacity)
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Fold, Folded>> _streams = new(StringComparer.Ordinal);
 
-    public bool Enabled => capacity > 0;
-
-    public bool TryGet<TState>(string streamId, TState initial, Func<TState, object, TState> evolve, out TState state, out long version)
-    {
-        if (_streams.TryGetValue(streamId, out var folds) && folds.TryGetValue(Fold.Of(initial, evolve), out var folded))
-        {
-            state = (TState)folded.State!;
-            version = folded.Version;
-            return true;
-        }
-
-        state = initial;
-        version = 0;
-        return false;
-    }
+    /// <summary>The stream's cached state and its version, or the initial state at version 0.</summary>
+    public (TState State, long Version) Get<TState>(string streamId, TState initial, Func<TState, object, TState> evolve) =>
+        _streams.TryGetValue(streamId, out var folds) && folds.TryGetValue(Fold.Of(initial, evolve), out var folded)
+            ? ((TState)folded.State!, folded.Version)
+            : (initial, 0);
 
     /// <summary>Keeps a stream's state at a version; a concurrent load that got further wins.</summary>
     public void Store<TState>(string streamId, TState initial, Func<TState, object, TState> evolve, TState state, long version)
     {
-        if (version == 0)
+        if (capacity == 0 || version == 0)
         {
             return;
         }

@@ -19,8 +19,8 @@ public static class Configuration
         services.AddSingleton<ReadModelFreshness>();
         services.AddEventStore((provider, options) =>
         {
-            // Operators tune the feed and the projection runners here ("EventStore" section: FeedPollInterval,
-            // FeedPageSize, ProjectionWakeDelay, DurableProjectionCommits, ...); the schema stays the default.
+            // Operators tune the engine here: the "EventStore" section sets any EventStoreOptions property
+            // (ProjectionWakeDelay, FeedPollInterval, AggregateCacheSize, ...; see docs/operations.md).
             provider.GetRequiredService<IConfiguration>().GetSection("EventStore").Bind(options);
             foreach (var (type, name) in DomainEventTypes.TypeNames)
             {
