@@ -34,13 +34,23 @@ public sealed partial class EventStoreOptions
     public int ProjectionAttemptsPerEvent { get; set; } = 3;
 
     /// <summary>
-    /// How long a caught-up projection runner waits after being woken before it reads. Every runner wakes on every
-    /// append, and each page is a transaction with CPU work in this process and in PostgreSQL; on a small machine that
-    /// work, done at the instant of the commit, delays the readers that push the new events to people (the live view),
-    /// and a runner's open transaction holds every feed reader back. Waiting a few milliseconds leaves that instant to
-    /// them and gathers a burst of appends into one page. Read models then lag the log by this much more.
+    /// How long a projection runner woken by an append waits before anything else, so that its page does not compete
+    /// with the moment of the commit: the push's own delivery to the sockets (which goes on after the live readers have
+    /// handed the events on, see <see cref="ProjectionYieldLimit"/>) and the client's handling of the answer. Read models
+    /// then lag the log by this much more.
     /// </summary>
     public TimeSpan ProjectionWakeDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// After <see cref="ProjectionWakeDelay"/>, the longest a projection runner woken by an append waits for the live readers (<see cref="Feed.FeedReaderPriority.Live"/>
+    /// subscriptions, e.g. a push to command boards) to take the new events first and for the thread pool's queue (their
+    /// writes to the sockets) to empty. Every runner wakes on every append, and each page is a transaction with CPU work in
+    /// this process and in PostgreSQL; on a small machine that work, done at the instant of the commit, is what the push
+    /// would wait behind. A runner normally waits only as long as the push takes (a few milliseconds, or the length of a
+    /// fan-out to thousands of clients); this bounds the wait when a live reader is stalled or held back, or the node
+    /// stays busy. Without live readers nobody waits.
+    /// </summary>
+    public TimeSpan ProjectionYieldLimit { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Whether a projection's page transaction waits for its WAL to reach disk before the next page. Off by default:

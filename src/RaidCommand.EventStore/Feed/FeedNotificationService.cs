@@ -8,12 +8,20 @@ namespace RaidCommand.EventStore.Feed;
 /// Carries wake-ups between nodes with LISTEN/NOTIFY, payload-free. NOTIFY is sent after the append commits,
 /// not inside it, because a notifying transaction takes a cluster-wide lock at commit and would serialize
 /// every append. If a node dies between commit and NOTIFY, other nodes still find the events on their next poll.
+/// <para>
+/// NOTIFYs go out on one connection of their own, so that the listener can tell this node's own from other nodes' by
+/// the sender's backend process id: its own come back about a millisecond after the local wake-up that already went
+/// out, in the middle of the push, and would wake every reader for an empty read.
+/// </para>
 /// </summary>
 public sealed class FeedNotificationService(
     NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal, ILogger<FeedNotificationService> logger) : BackgroundService
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LivenessCheck = TimeSpan.FromSeconds(30);
+
+    // The backend process id of the connection this node notifies on; 0 while it has none.
+    private int _broadcasterProcessId;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Listen(stoppingToken), Broadcast(stoppingToken));
@@ -25,7 +33,13 @@ public sealed class FeedNotificationService(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Wake();
+                connection.Notification += (_, notification) =>
+                {
+                    if (notification.PID != Volatile.Read(ref _broadcasterProcessId))
+                    {
+                        signal.Wake();
+                    }
+                };
                 await using (var listen = new NpgsqlCommand($"listen {options.NotificationChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -82,14 +96,33 @@ public sealed class FeedNotificationService(
 
     private async Task Broadcast(CancellationToken stoppingToken)
     {
+        var pending = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await signal.WaitForBroadcastRequest(stoppingToken);
-                await using var command = dataSource.CreateCommand("select pg_notify($1, '')");
-                command.Parameters.Add(new NpgsqlParameter { Value = options.NotificationChannel });
-                await command.ExecuteNonQueryAsync(stoppingToken);
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                Volatile.Write(ref _broadcasterProcessId, connection.ProcessID);
+                try
+                {
+                    await using var command = new NpgsqlCommand("select pg_notify($1, '')", connection);
+                    command.Parameters.Add(new NpgsqlParameter { Value = options.NotificationChannel });
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        if (!pending)
+                        {
+                            await signal.WaitForBroadcastRequest(stoppingToken);
+                            pending = true;
+                        }
+
+                        await command.ExecuteNonQueryAsync(stoppingToken);
+                        pending = false;
+                    }
+                }
+                finally
+                {
+                    Volatile.Write(ref _broadcasterProcessId, 0);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -97,6 +130,7 @@ public sealed class FeedNotificationService(
             }
             catch (Exception error) when (error is NpgsqlException or IOException or TimeoutException)
             {
+                // The request stays pending: it goes out on the next connection.
                 logger.LogWarning(error, "Could not notify other nodes of new events; they will find them by polling");
                 await Delay(stoppingToken);
             }

@@ -1,4 +1,5 @@
 using Npgsql;
+using RaidCommand.EventStore.Feed;
 using RaidCommand.EventStore.Reading;
 
 namespace RaidCommand.EventStore.Projections;
@@ -27,7 +28,31 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
     /// </summary>
     public async Task<FeedPosition> LockPage(NpgsqlConnection connection, string name, bool durable, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = LockBatch(connection, name, durable);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadCheckpoint(reader, name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the page lock as <see cref="LockPage"/> does and reads the page after the checkpoint, in the same round trip:
+    /// the page query reads the checkpoint itself, after the lock, so it reads from the position a rebuild or the last
+    /// page left, never from a stale one.
+    /// </summary>
+    public async Task<FeedPage> LockAndReadPage(
+        NpgsqlConnection connection, string name, bool durable, EventFeed feed, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var batch = LockBatch(connection, name, durable);
+        batch.BatchCommands.Add(Command(
+            feed.PageSql($"select last_transaction_id, last_position from {_schema}.projections where name = $1", "$2"), name, pageSize));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await ReadCheckpoint(reader, name, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await feed.ReadPageAsync(reader, pageSize, cancellationToken);
+    }
+
+    private NpgsqlBatch LockBatch(NpgsqlConnection connection, string name, bool durable)
+    {
+        var batch = new NpgsqlBatch(connection);
         if (!durable)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("set local synchronous_commit = off"));
@@ -35,10 +60,13 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
 
         batch.BatchCommands.Add(Command("select pg_advisory_xact_lock($1, hashtext($2))", PageLockClass, $"{_schema}:{name}"));
         batch.BatchCommands.Add(Command($"select last_transaction_id, last_position from {_schema}.projections where name = $1", name));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return batch;
+    }
+
+    private static async Task<FeedPosition> ReadCheckpoint(NpgsqlDataReader reader, string name, CancellationToken cancellationToken)
+    {
         // The reader starts on the first statement that returns rows, the lock's (the setting returns none); the next is the checkpoint.
         await reader.NextResultAsync(cancellationToken);
-
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException($"Projection '{name}' has no checkpoint row.");

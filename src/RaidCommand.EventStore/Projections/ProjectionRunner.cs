@@ -100,31 +100,33 @@ public sealed class ProjectionRunner(
         while (!cancellationToken.IsCancellationRequested)
         {
             var wake = signal.NextWake();
+            var horizonMove = signal.NextHorizonMove();
             var page = await ApplyNextPage(connection, cancellationToken);
-            if (page.Events.Count > 0)
+            if (page.Events.Count > 0 && !page.ReachedEnd)
             {
                 continue;
             }
 
             if (page.HeldBack)
             {
-                await EventFeed.WaitForWake(wake, HeldBackRetry, cancellationToken);
+                await EventFeed.WaitForWake(Task.WhenAny(wake, horizonMove), HeldBackRetry, cancellationToken);
             }
             else
             {
+                // Caught up: anything committed since the page was read has woken us already.
                 await EventFeed.WaitForWake(wake, options.FeedPollInterval, cancellationToken);
                 if (wake.IsCompleted)
                 {
-                    // Woken by new events: the readers that push them to people (the live view) go first, and a burst
-                    // gathers into one page.
+                    // Woken by new events: the readers that push them to people (the live view) go first.
                     await Task.Delay(options.ProjectionWakeDelay, cancellationToken);
+                    await signal.LiveReaders.WaitUntilCaughtUpAsync(signal.WakeCount, options.ProjectionYieldLimit, cancellationToken);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One transaction: take the projection's page lock, read the checkpoint and the next page, apply it, move the
+    /// One transaction: take the projection's page lock and read the next page (one round trip), apply it, move the
     /// checkpoint, commit.
     /// <para>
     /// The page lock is a transaction advisory lock, which gives the transaction no id, and nothing writes before the
@@ -135,29 +137,44 @@ public sealed class ProjectionRunner(
     /// progress, and a page waits for a rebuild.
     /// </para>
     /// </summary>
-    private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await TryApplyNextPage(connection, oneByOne: false, cancellationToken)
+        // The projection failed on the page, which was rolled back whole: apply it again event by event, so that only
+        // the events that fail are dead-lettered. (Rolling back whole, rather than to a savepoint, saves every page the
+        // savepoint's round trip.)
+        ?? await TryApplyNextPage(connection, oneByOne: true, cancellationToken)
+        ?? throw new InvalidOperationException("A page applied event by event cannot fail as a whole.");
+
+    /// <returns>The page, or null when the projection failed on it as a whole and nothing was written.</returns>
+    private async Task<FeedPage?> TryApplyNextPage(NpgsqlConnection connection, bool oneByOne, CancellationToken cancellationToken)
     {
         using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.projection.page");
         activity?.SetTag("eventstore.projection", projection.Name);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var checkpoint = await _checkpoints.LockPage(connection, projection.Name, options.DurableProjectionCommits, cancellationToken);
-        var page = await feed.ReadPageAsync(connection, checkpoint, options.FeedPageSize, cancellationToken);
+        var page = await _checkpoints.LockAndReadPage(
+            connection, projection.Name, options.DurableProjectionCommits, feed, options.FeedPageSize, cancellationToken);
         if (page.Events.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return page;
         }
 
-        await transaction.SaveAsync("page", cancellationToken);
-        try
+        if (oneByOne)
         {
-            await projection.ApplyAsync(connection, page.Events, cancellationToken);
-        }
-        catch (Exception error) when (IsProjectionFault(error, connection))
-        {
-            logger.LogWarning(error, "Projection {Projection} failed on a page; applying it event by event", projection.Name);
-            await transaction.RollbackAsync("page", cancellationToken);
             await ApplyOneByOne(connection, transaction, page.Events, cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                await projection.ApplyAsync(connection, page.Events, cancellationToken);
+            }
+            catch (Exception error) when (IsProjectionFault(error, connection))
+            {
+                logger.LogWarning(error, "Projection {Projection} failed on a page; applying it event by event", projection.Name);
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
         }
 
         await _checkpoints.Advance(connection, projection.Name, page.LastPosition!.Value, page.Events.Count, options.NodeName, cancellationToken);
@@ -165,8 +182,8 @@ public sealed class ProjectionRunner(
         activity?.SetTag("eventstore.events", page.Events.Count);
         EventStoreTelemetry.EventsProjected.Add(page.Events.Count, new KeyValuePair<string, object?>("projection", projection.Name));
 
-        // This transaction may have held other readers' horizon back; let them look again.
-        signal.Wake();
+        // This transaction may have held other readers' horizon back; let those look again.
+        signal.HorizonMoved();
         return page;
     }
 

@@ -20,7 +20,7 @@ public static class Configuration
         services.AddEventStore((provider, options) =>
         {
             // Operators tune the engine here: the "EventStore" section sets any EventStoreOptions property
-            // (ProjectionWakeDelay, FeedPollInterval, AggregateCacheSize, ...; see docs/operations.md).
+            // (ProjectionYieldLimit, FeedPollInterval, AggregateCacheSize, ...; see docs/operations.md).
             provider.GetRequiredService<IConfiguration>().GetSection("EventStore").Bind(options);
             foreach (var (type, name) in DomainEventTypes.TypeNames)
             {

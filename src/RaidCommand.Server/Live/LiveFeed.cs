@@ -109,7 +109,7 @@ public sealed class LiveFeed(
         {
             try
             {
-                await foreach (var page in feed.SubscribeAsync(_position, stoppingToken))
+                await foreach (var page in feed.SubscribeAsync(_position, FeedReaderPriority.Live, stoppingToken))
                 {
                     await DispatchAsync(page, stoppingToken);
                 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RaidCommand.EventStore.Feed;
 using RaidCommand.Testing;
 
@@ -12,8 +13,8 @@ public sealed class FeedWakeUpTests(TestDatabase database) : IClassFixture<TestD
         // Two "nodes": separate signals, each with its own notification service, sharing the database.
         using var otherNodeSignal = new FeedSignal();
         var otherNodeFeed = new EventFeed(test.DataSource, test.Options, otherNodeSignal);
-        using var writerNode = new FeedNotificationService(test.DataSource, test.Options, test.Signal, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedNotificationService>.Instance);
-        using var readerNode = new FeedNotificationService(test.DataSource, test.Options, otherNodeSignal, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedNotificationService>.Instance);
+        using var writerNode = NotificationsOf(test, test.Signal);
+        using var readerNode = NotificationsOf(test, otherNodeSignal);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await writerNode.StartAsync(stop.Token);
         await readerNode.StartAsync(stop.Token);
@@ -40,6 +41,28 @@ public sealed class FeedWakeUpTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task A_nodes_own_notify_does_not_wake_its_readers_a_second_time()
+    {
+        using var test = await TestStore.CreateAsync(database.DataSource);
+        using var node = NotificationsOf(test, test.Signal);
+        using var otherNodeSignal = new FeedSignal();
+        using var otherNode = NotificationsOf(test, otherNodeSignal);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await node.StartAsync(stop.Token);
+        await otherNode.StartAsync(stop.Token);
+        await Task.Delay(300, stop.Token); // Let both LISTEN.
+        var (ownBefore, otherBefore) = (test.Signal.WakeCount, otherNodeSignal.WakeCount);
+
+        await test.Store.AppendAsync(TestEvents.NewStreamId(), ExpectedVersion.NoStream, [TestEvents.Happened("once")]);
+        await Eventually.True(() => Task.FromResult(otherNodeSignal.WakeCount == otherBefore + 1), "the other node was woken by the NOTIFY");
+        await Task.Delay(300, stop.Token); // The NOTIFY has come back to its sender too, by now.
+
+        Assert.Equal(ownBefore + 1, test.Signal.WakeCount);
+        await node.StopAsync(CancellationToken.None);
+        await otherNode.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Without_any_wake_up_a_reader_still_finds_new_events_by_polling()
     {
         using var test = await TestStore.CreateAsync(database.DataSource, o => o.FeedPollInterval = TimeSpan.FromMilliseconds(200));
@@ -62,4 +85,8 @@ public sealed class FeedWakeUpTests(TestDatabase database) : IClassFixture<TestD
 
         Assert.Equal(appended.EventId, (await first.WaitAsync(TimeSpan.FromSeconds(10), stop.Token)).EventId);
     }
+
+    /// <summary>One node's LISTEN/NOTIFY service, carrying wake-ups between <paramref name="signal"/> and the database.</summary>
+    private static FeedNotificationService NotificationsOf(TestStore test, FeedSignal signal) =>
+        new(test.DataSource, test.Options, signal, NullLogger<FeedNotificationService>.Instance);
 }
