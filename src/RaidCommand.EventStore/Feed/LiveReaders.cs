@@ -75,7 +75,7 @@ public sealed class LiveReaders
         }
 
         // Handed on is not yet delivered: the transports write the push to the sockets as queued thread-pool work.
-        await WaitUntil(_threadPoolQueue.WhenDrainedAsync(), deadline - Environment.TickCount64, cancellationToken);
+        await _threadPoolQueue.WhenDrainedAsync(deadline).WaitAsync(cancellationToken);
     }
 
     private static async Task<bool> WaitUntil(Task task, long remainingMilliseconds, CancellationToken cancellationToken)

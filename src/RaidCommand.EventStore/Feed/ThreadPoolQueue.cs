@@ -9,15 +9,21 @@ namespace RaidCommand.EventStore.Feed;
 /// <param name="queuedWorkItems">How many work items wait in the queue: <see cref="ThreadPool.PendingWorkItemCount"/>, or a test's stand-in.</param>
 internal sealed class ThreadPoolQueue(Func<long> queuedWorkItems)
 {
-    public static ThreadPoolQueue OfThisProcess { get; } = new(() => ThreadPool.PendingWorkItemCount);
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
     private readonly Lock _gate = new();
-    private Task? _drained;
+    private Task? _poll;
+    private long _pollUntil;
 
-    /// <summary>Completes once the queue has been seen empty; every caller meanwhile shares one poll.</summary>
-    public Task WhenDrainedAsync()
+    /// <summary>The process's own queue; one instance, so that every waiter in the process shares one poll.</summary>
+    public static ThreadPoolQueue OfThisProcess { get; } = new(() => ThreadPool.PendingWorkItemCount);
+
+    /// <summary>
+    /// Completes once the queue has been seen empty, or at <paramref name="deadline"/> (an
+    /// <see cref="Environment.TickCount64"/>) if it never is. Waiters meanwhile share one poll, which ends with the
+    /// latest of their deadlines: a node that stays busy is not polled for nobody.
+    /// </summary>
+    public Task WhenDrainedAsync(long deadline)
     {
         if (queuedWorkItems() == 0)
         {
@@ -26,18 +32,19 @@ internal sealed class ThreadPoolQueue(Func<long> queuedWorkItems)
 
         lock (_gate)
         {
-            if (_drained is null || _drained.IsCompleted)
+            Interlocked.Exchange(ref _pollUntil, Math.Max(_pollUntil, deadline)); // Raised only under the lock.
+            if (_poll is null || _poll.IsCompleted)
             {
-                _drained = PollUntilDrained();
+                _poll = PollUntilDrained();
             }
 
-            return _drained;
+            return _poll;
         }
     }
 
     private async Task PollUntilDrained()
     {
-        while (queuedWorkItems() > 0)
+        while (queuedWorkItems() > 0 && Environment.TickCount64 < Interlocked.Read(ref _pollUntil))
         {
             await Task.Delay(PollInterval);
         }

@@ -75,9 +75,14 @@ public sealed class LiveReadersTests
     }
 
     [Fact]
-    public async Task A_thread_pool_that_never_empties_delays_a_wait_only_by_the_limit()
+    public async Task A_thread_pool_that_never_empties_delays_a_wait_only_by_the_limit_and_is_polled_no_longer()
     {
-        var readers = new LiveReaders(new ThreadPoolQueue(() => 1));
+        long probes = 0;
+        var readers = new LiveReaders(new ThreadPoolQueue(() =>
+        {
+            Interlocked.Increment(ref probes);
+            return 1;
+        }));
         using var reader = readers.Register();
         reader.CaughtUp(1);
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -85,5 +90,8 @@ public sealed class LiveReadersTests
         await readers.WaitUntilCaughtUpAsync(wake: 1, TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+        var probesAtLimit = Interlocked.Read(ref probes);
+        await Task.Delay(200);
+        Assert.InRange(Interlocked.Read(ref probes), probesAtLimit, probesAtLimit + 1);
     }
 }
