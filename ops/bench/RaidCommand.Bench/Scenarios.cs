@@ -509,8 +509,8 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
             checkpoint.Parameters.Add(new NpgsqlParameter { Value = projection.Name });
             while (true)
             {
-                // The runner wakes the signal after every committed page; take the wake-up before looking.
-                var wake = signal.NextWake();
+                // The runner signals a horizon move after every committed page; take it before looking.
+                var pageCommitted = signal.NextHorizonMove();
                 if (await checkpoint.ExecuteScalarAsync() is long position && position >= last)
                 {
                     break;
@@ -524,7 +524,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
 
                 try
                 {
-                    await wake.WaitAsync(TimeSpan.FromSeconds(1));
+                    await pageCommitted.WaitAsync(TimeSpan.FromSeconds(1));
                 }
                 catch (TimeoutException)
                 {
