@@ -16,7 +16,6 @@ namespace RaidCommand.EventStore.Feed;
 /// </summary>
 public sealed class LiveReaders
 {
-
     private readonly Lock _gate = new();
     private readonly List<Reader> _readers = [];
     private readonly ThreadPoolQueue _threadPoolQueue;
@@ -68,7 +67,7 @@ public sealed class LiveReaders
                 progress = _progress.Task;
             }
 
-            if (!await WaitUntil(progress, deadline - Environment.TickCount64, cancellationToken))
+            if (!await CompletesWithin(progress, deadline - Environment.TickCount64, cancellationToken))
             {
                 return;
             }
@@ -78,7 +77,7 @@ public sealed class LiveReaders
         await _threadPoolQueue.WhenDrainedAsync(deadline).WaitAsync(cancellationToken);
     }
 
-    private static async Task<bool> WaitUntil(Task task, long remainingMilliseconds, CancellationToken cancellationToken)
+    private static async Task<bool> CompletesWithin(Task task, long remainingMilliseconds, CancellationToken cancellationToken)
     {
         if (remainingMilliseconds <= 0)
         {
@@ -119,8 +118,7 @@ public sealed class LiveReaders
             }
 
             reader.CaughtUpThrough = wake;
-            progress = _progress;
-            _progress = NewProgress();
+            progress = TakeProgressLocked();
         }
 
         progress.TrySetResult();
@@ -132,11 +130,18 @@ public sealed class LiveReaders
         lock (_gate)
         {
             _readers.Remove(reader);
-            progress = _progress;
-            _progress = NewProgress();
+            progress = TakeProgressLocked();
         }
 
         progress.TrySetResult();
+    }
+
+    // The progress task the waiters hold, replaced by a fresh one; the caller completes it outside the lock.
+    private TaskCompletionSource TakeProgressLocked()
+    {
+        var progress = _progress;
+        _progress = NewProgress();
+        return progress;
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);

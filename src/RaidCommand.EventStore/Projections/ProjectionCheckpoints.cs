@@ -12,6 +12,9 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
 
     private readonly string _schema = options.Schema;
 
+    // The checkpoint as a row (transaction id, position); also the page query's "after" in LockAndReadPage.
+    private string CheckpointSql => $"select last_transaction_id, last_position from {_schema}.projections where name = $1";
+
     public async Task EnsureExists(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -43,7 +46,7 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
     {
         await using var batch = LockBatch(connection, name, durable);
         batch.BatchCommands.Add(Command(
-            feed.PageSql($"select last_transaction_id, last_position from {_schema}.projections where name = $1", "$2"), name, pageSize));
+            feed.PageSql(CheckpointSql, "$2"), name, pageSize));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await ReadCheckpoint(reader, name, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -59,7 +62,7 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
         }
 
         batch.BatchCommands.Add(Command("select pg_advisory_xact_lock($1, hashtext($2))", PageLockClass, $"{_schema}:{name}"));
-        batch.BatchCommands.Add(Command($"select last_transaction_id, last_position from {_schema}.projections where name = $1", name));
+        batch.BatchCommands.Add(Command(CheckpointSql, name));
         return batch;
     }
 
