@@ -8,6 +8,9 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
 {
     private readonly ProjectionCheckpoints _checkpoints = new(options);
 
+    /// <summary>How often <see cref="WaitForCheckpointAsync"/> looks at a checkpoint that no local commit has moved.</summary>
+    public static TimeSpan CheckpointPollInterval { get; } = TimeSpan.FromMilliseconds(20);
+
     public async Task<IReadOnlyList<ProjectionStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
@@ -27,6 +30,57 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         }
 
         return statuses;
+    }
+
+    /// <summary>
+    /// Read-your-writes: waits until the projection's committed checkpoint has reached <paramref name="position"/>
+    /// (the position an append returned), so that its read model reflects that append. False if it has not within
+    /// <paramref name="timeout"/>.
+    /// <para>
+    /// This node's own projection commits wake the wait at once (the horizon-move signal each page commit gives). A
+    /// projection led by another node commits there without notifying this one, so the wait also looks every
+    /// <see cref="CheckpointPollInterval"/>.
+    /// </para>
+    /// </summary>
+    public async Task<bool> WaitForCheckpointAsync(
+        string projectionName, FeedPosition position, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (options.Projections.All(p => p.Name != projectionName))
+        {
+            throw new ArgumentException($"No projection named '{projectionName}' is registered.", nameof(projectionName));
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                // Taken before the read, so that a commit landing between the read and the wait is not missed.
+                var horizonMove = signal.NextHorizonMove();
+                if (await ReadCheckpointAsync(projectionName, limit.Token) is { } checkpoint && checkpoint >= position)
+                {
+                    return true;
+                }
+
+                await EventFeed.WaitForWake(horizonMove, CheckpointPollInterval, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task<FeedPosition?> ReadCheckpointAsync(string projectionName, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select last_transaction_id, last_position from {options.Schema}.projections where name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = projectionName });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new FeedPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
+            : null;
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)

@@ -23,18 +23,6 @@ public sealed class ReadModelFreshness(ProjectionAdmin projections)
             throw new BadHttpRequestException("'after' must be a feed position as returned by a command, e.g. \"812-4411\".");
         }
 
-        var deadline = DateTime.UtcNow + MaxWait;
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = (await projections.GetStatusAsync(cancellationToken)).FirstOrDefault(p => p.Name == projection);
-            if (status is not null && status.Checkpoint >= position)
-            {
-                return true;
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
-
-        return false;
+        return await projections.WaitForCheckpointAsync(projection, position, MaxWait, cancellationToken);
     }
 }
