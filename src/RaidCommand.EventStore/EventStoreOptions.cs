@@ -42,6 +42,17 @@ public sealed partial class EventStoreOptions
     public TimeSpan ProjectionWakeDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
+    /// The shortest time from one page of a caught-up projection runner to its next, woken by a new append. A commit
+    /// after a quiet spell is projected at once (after <see cref="ProjectionWakeDelay"/>); under a steady stream of
+    /// commits, each page then carries every commit of this interval instead of one page per commit. A page's cost is
+    /// largely per page, not per event (its transaction, and a document projection's load, fold and save of each
+    /// document it touches, which grows with the document), so this bounds the CPU the read models take from the node
+    /// and from PostgreSQL when writes come fast, at the price of read models lagging by up to this much then.
+    /// Zero turns it off.
+    /// </summary>
+    public TimeSpan ProjectionPageInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// After <see cref="ProjectionWakeDelay"/>, the longest a projection runner woken by an append waits for the live readers (<see cref="Feed.FeedReaderPriority.Live"/>
     /// subscriptions, e.g. a push to command boards) to take the new events first and for the thread pool's queue (their
     /// writes to the sockets) to empty. Every runner wakes on every append, and each page is a transaction with CPU work in

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RaidCommand.EventStore.Diagnostics;
@@ -17,6 +18,9 @@ public sealed class ProjectionRunner(
     private static readonly TimeSpan HeldBackRetry = TimeSpan.FromMilliseconds(20);
 
     private readonly ProjectionCheckpoints _checkpoints = new(options);
+
+    // When this runner last committed a page (a Stopwatch timestamp), for ProjectionPageInterval.
+    private long _lastPageAt;
 
     public string Name => projection.Name;
 
@@ -117,8 +121,9 @@ public sealed class ProjectionRunner(
                 await EventFeed.WaitForWake(wake, options.FeedPollInterval, cancellationToken);
                 if (wake.IsCompleted)
                 {
-                    // Woken by new events: the readers that push them to people (the live view) go first.
-                    await Task.Delay(options.ProjectionWakeDelay, cancellationToken);
+                    // Woken by new events: under a steady stream of them, one page per interval carries them all; and
+                    // the readers that push them to people (the live view) go first.
+                    await Task.Delay(Max(options.ProjectionWakeDelay, options.ProjectionPageInterval - Stopwatch.GetElapsedTime(_lastPageAt)), cancellationToken);
                     await signal.LiveReaders.WaitUntilCaughtUpAsync(signal.WakeCount, options.ProjectionYieldLimit, cancellationToken);
                 }
             }
@@ -182,6 +187,8 @@ public sealed class ProjectionRunner(
         activity?.SetTag("eventstore.events", page.Events.Count);
         EventStoreTelemetry.EventsProjected.Add(page.Events.Count, new KeyValuePair<string, object?>("projection", projection.Name));
 
+        _lastPageAt = Stopwatch.GetTimestamp();
+
         // This transaction may have held other readers' horizon back; let those look again.
         signal.HorizonMoved();
         return page;
@@ -220,6 +227,8 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>A fault of the projection's own code or SQL, as opposed to losing the connection or shutting down.</summary>
+    private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;
+
     private static bool IsProjectionFault(Exception error, NpgsqlConnection connection) =>
         error is not OperationCanceledException
         && connection.State == System.Data.ConnectionState.Open
