@@ -10,11 +10,9 @@ public sealed class ReadYourWritesTests(TestDatabase database) : IClassFixture<T
     [Fact]
     public async Task The_wait_ends_once_the_read_model_reflects_the_append()
     {
-        using var test = await TestStore.CreateAsync(database.DataSource);
-        var projection = await CountingProjection.CreateAsync(test);
-        test.Options.Projections.Add(projection);
+        using var test = await StoreWithCountingProjectionAsync();
         using var stop = new CancellationTokenSource();
-        var running = test.Runner(projection).RunAsync(stop.Token);
+        var running = test.Runner(test.Options.Projections.Single()).RunAsync(stop.Token);
 
         for (var i = 1; i <= 5; i++)
         {
@@ -31,9 +29,7 @@ public sealed class ReadYourWritesTests(TestDatabase database) : IClassFixture<T
     [Fact]
     public async Task A_projection_that_does_not_get_there_in_time_answers_false()
     {
-        using var test = await TestStore.CreateAsync(database.DataSource);
-        var projection = await CountingProjection.CreateAsync(test);
-        test.Options.Projections.Add(projection);
+        using var test = await StoreWithCountingProjectionAsync();
         var appended = await test.Store.AppendAsync("stream", ExpectedVersion.Any, [TestEvents.Happened("unprojected")]);
 
         // No runner: the checkpoint never moves (and has no row yet).
@@ -43,9 +39,7 @@ public sealed class ReadYourWritesTests(TestDatabase database) : IClassFixture<T
     [Fact]
     public async Task The_callers_cancellation_is_not_mistaken_for_a_timeout()
     {
-        using var test = await TestStore.CreateAsync(database.DataSource);
-        var projection = await CountingProjection.CreateAsync(test);
-        test.Options.Projections.Add(projection);
+        using var test = await StoreWithCountingProjectionAsync();
         var appended = await test.Store.AppendAsync("stream", ExpectedVersion.Any, [TestEvents.Happened("unprojected")]);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
@@ -60,5 +54,13 @@ public sealed class ReadYourWritesTests(TestDatabase database) : IClassFixture<T
 
         await Assert.ThrowsAsync<ArgumentException>(
             () => test.Admin.WaitForCheckpointAsync("no-such-projection", FeedPosition.Start, Timeout));
+    }
+
+    /// <summary>A store with the counting projection registered (and no runner yet).</summary>
+    private async Task<TestStore> StoreWithCountingProjectionAsync()
+    {
+        var test = await TestStore.CreateAsync(database.DataSource);
+        test.Options.Projections.Add(await CountingProjection.CreateAsync(test));
+        return test;
     }
 }
