@@ -226,9 +226,9 @@ public sealed class ProjectionRunner(
         }
     }
 
-    /// <summary>A fault of the projection's own code or SQL, as opposed to losing the connection or shutting down.</summary>
     private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;
 
+    /// <summary>A fault of the projection's own code or SQL, as opposed to losing the connection or shutting down.</summary>
     private static bool IsProjectionFault(Exception error, NpgsqlConnection connection) =>
         error is not OperationCanceledException
         && connection.State == System.Data.ConnectionState.Open
