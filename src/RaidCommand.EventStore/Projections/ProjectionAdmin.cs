@@ -45,11 +45,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
     public async Task<bool> WaitForCheckpointAsync(
         string projectionName, FeedPosition position, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (options.Projections.All(p => p.Name != projectionName))
-        {
-            throw new ArgumentException($"No projection named '{projectionName}' is registered.", nameof(projectionName));
-        }
-
+        _ = Registered(projectionName); // Refuses an unknown name before waiting for it.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -58,7 +54,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
             {
                 // Taken before the read, so that a commit landing between the read and the wait is not missed.
                 var horizonMove = signal.NextHorizonMove();
-                if (await ReadCheckpointAsync(projectionName, limit.Token) is { } checkpoint && checkpoint >= position)
+                if (await _checkpoints.Find(dataSource, projectionName, limit.Token) is { } checkpoint && checkpoint >= position)
                 {
                     return true;
                 }
@@ -70,17 +66,6 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         {
             return false;
         }
-    }
-
-    private async Task<FeedPosition?> ReadCheckpointAsync(string projectionName, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"select last_transaction_id, last_position from {options.Schema}.projections where name = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = projectionName });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new FeedPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
-            : null;
     }
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(string projection, CancellationToken cancellationToken = default)
@@ -109,8 +94,7 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
     /// </summary>
     public async Task RebuildAsync(string projectionName, CancellationToken cancellationToken = default)
     {
-        var projection = options.Projections.FirstOrDefault(p => p.Name == projectionName)
-            ?? throw new ArgumentException($"No projection named '{projectionName}' is registered.", nameof(projectionName));
+        var projection = Registered(projectionName);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -121,4 +105,8 @@ public sealed class ProjectionAdmin(NpgsqlDataSource dataSource, EventStoreOptio
         await transaction.CommitAsync(cancellationToken);
         signal.Wake();
     }
+
+    private IProjection Registered(string projectionName) =>
+        options.Projections.FirstOrDefault(p => p.Name == projectionName)
+        ?? throw new ArgumentException($"No projection named '{projectionName}' is registered.", nameof(projectionName));
 }

@@ -75,8 +75,19 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
             throw new InvalidOperationException($"Projection '{name}' has no checkpoint row.");
         }
 
-        return new FeedPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
+        return CheckpointOf(reader);
     }
+
+    /// <summary>The committed checkpoint, read outside any page (no lock); null before the projection's first run.</summary>
+    public async Task<FeedPosition?> Find(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(CheckpointSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? CheckpointOf(reader) : null;
+    }
+
+    private static FeedPosition CheckpointOf(NpgsqlDataReader reader) => new(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
 
     public async Task Advance(NpgsqlConnection connection, string name, FeedPosition to, int applied, string? leader, CancellationToken cancellationToken)
     {
