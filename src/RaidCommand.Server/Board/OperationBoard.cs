@@ -10,7 +10,6 @@ namespace RaidCommand.Server.Board;
 /// Everything on it is folded from events by <see cref="OperationBoardProjection"/>.
 /// </summary>
 /// <param name="OperationVersion">The operation stream's version the board reflects (its ETag, usable as If-Match on operation commands).</param>
-/// <param name="Persons">Every arrested person's current custody decision, which the detention counts are derived from.</param>
 /// <param name="TimeFromReportToFirstStopPayment">From the victim's report to the operation's first stop-payment (止付); null before any.</param>
 public sealed record OperationBoard(
     Guid OperationId,
@@ -27,7 +26,6 @@ public sealed record OperationBoard(
     ImmutableList<BoardCity> Cities,
     ImmutableList<BoardSite> Sites,
     ImmutableList<BoardTeam> Teams,
-    ImmutableList<BoardPerson> Persons,
     ImmutableList<BoardTransfer> Transfers,
     BoardTotals Totals,
     TimeSpan? TimeFromReportToFirstStopPayment,
@@ -70,10 +68,8 @@ public sealed record BoardTeam(Guid TeamId, string Name, string Leader, int Head
 
 public sealed record BoardTeamRef(Guid TeamId, string Name);
 
-public sealed record BoardPerson(Guid PersonId, Guid SiteId, string CityCode, CustodyDecision Decision);
-
 /// <summary>Results (战果) of a site, a city or the whole operation.</summary>
-/// <param name="CriminalDetentions">Persons whose current custody decision is criminal detention (刑事拘留); a corrected decision no longer counts.</param>
+/// <param name="CriminalDetentions">Persons arrested here whose current custody decision is criminal detention (刑事拘留); a corrected decision no longer counts.</param>
 /// <param name="SeizuresByCategory">Quantities seized, by category name.</param>
 /// <param name="FrozenByCurrency">Amounts frozen (冻结), by ISO currency.</param>
 /// <param name="StopPaymentsByCurrency">Amounts stopped (止付), by ISO currency.</param>

@@ -13,7 +13,9 @@ namespace RaidCommand.Server.Board;
 /// <summary>
 /// Keeps one <see cref="OperationBoard"/> per operation from the operation, site, custody and transfer streams.
 /// Operation and site events name their operation; custody and transfer events after the first do not, so they
-/// are routed through a <see cref="StreamOperationIndex"/> filled by <c>PersonArrested</c> and <c>TransferPlanned</c>.
+/// are routed through a <see cref="StreamOriginIndex"/> filled by <c>PersonArrested</c> and <c>TransferPlanned</c>.
+/// The index also remembers each person's arrest site, so a detention is counted at its site without the board
+/// holding a line per person: the document's size, and a page's cost, do not grow with the arrests.
 /// </summary>
 public sealed class OperationBoardProjection(ReadModelStore store) : DocumentProjection<OperationBoard>(store)
 {
@@ -32,7 +34,7 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
         ArgumentNullException.ThrowIfNull(recorded);
         var operationId = ResolvesOperationOf(recorded)
             ? OperationOfStream(recorded.StreamId)
-            : DeclaredOperation(recorded.Data);
+            : NamedOperation(recorded.Data);
         return operationId is { } id ? [new DocumentKey(DocumentId(id), id)] : [];
     }
 
@@ -40,7 +42,7 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
     {
         ArgumentNullException.ThrowIfNull(recorded);
         var fromOperationStream = key.OperationId is { } id && recorded.StreamId == StreamIds.Operation(id);
-        return OperationBoardFold.Apply(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null);
+        return OperationBoardFold.Apply(view, recorded.Data, fromOperationStream ? recorded.StreamVersion : null, OriginOfStream(recorded.StreamId)?.SiteId);
     }
 
     // Totals are derived once per page (and once per replay), not after every event: a long replay stays linear.
@@ -49,7 +51,14 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
     protected override bool ResolvesOperationOf(RecordedEvent recorded) =>
         recorded.StreamId.StartsWith("person-", StringComparison.Ordinal) || recorded.StreamId.StartsWith("transfer-", StringComparison.Ordinal);
 
-    protected override Guid? DeclaredOperation(object data) => data switch
+    protected override StreamOrigin? DeclaredOrigin(object data) => data switch
+    {
+        PersonArrested e => new StreamOrigin(e.OperationId, e.SiteId),
+        TransferPlanned e => new StreamOrigin(e.OperationId),
+        _ => null,
+    };
+
+    private static Guid? NamedOperation(object data) => data switch
     {
         OperationOpened e => e.OperationId,
         UnitAttached e => e.OperationId,
@@ -73,8 +82,6 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
         SeizureQuantityAmended e => e.OperationId,
         FreezeVoided e => e.OperationId,
         StopPaymentVoided e => e.OperationId,
-        PersonArrested e => e.OperationId,
-        TransferPlanned e => e.OperationId,
         _ => null,
     };
 }
@@ -86,11 +93,14 @@ public sealed class OperationBoardProjection(ReadModelStore store) : DocumentPro
 public static class OperationBoardFold
 {
     /// <param name="operationVersion">The operation stream's version when the event comes from it, else null.</param>
-    public static OperationBoard? Evolve(OperationBoard? board, object @event, long? operationVersion) =>
-        Apply(board, @event, operationVersion) is { } next ? Complete(next) : null;
+    /// <param name="arrestSite">For an event of a person's custody stream, the site the person was arrested at (the stream's origin), else null.</param>
+    public static OperationBoard? Evolve(OperationBoard? board, object @event, long? operationVersion, Guid? arrestSite) =>
+        Apply(board, @event, operationVersion, arrestSite) is { } next ? Complete(next) : null;
 
     /// <summary>Applies one event without re-deriving the totals; call <see cref="Complete"/> once after a run of events.</summary>
-    public static OperationBoard? Apply(OperationBoard? board, object @event, long? operationVersion)
+    /// <param name="operationVersion">The operation stream's version when the event comes from it, else null.</param>
+    /// <param name="arrestSite">For an event of a person's custody stream, the site the person was arrested at (the stream's origin), else null.</param>
+    public static OperationBoard? Apply(OperationBoard? board, object @event, long? operationVersion, Guid? arrestSite)
     {
         ArgumentNullException.ThrowIfNull(@event);
         if (board is null)
@@ -99,7 +109,7 @@ public static class OperationBoardFold
             return @event is OperationOpened opened ? Open(opened, operationVersion ?? 1) : null;
         }
 
-        var next = Fold(board, @event);
+        var next = Fold(board, @event, arrestSite);
         return operationVersion is { } version ? next with { OperationVersion = version } : next;
     }
 
@@ -108,9 +118,9 @@ public static class OperationBoardFold
 
     private static OperationBoard Open(OperationOpened e, long version) => new(
         e.OperationId, e.CodeName, e.Title, OperationStatus.Planning, e.OriginCase, e.HomeCity, e.Commander, e.OpenedAt,
-        HHour: null, ApprovedAt: null, ConcludedAt: null, [], [], [], [], [], BoardTotals.Empty, TimeFromReportToFirstStopPayment: null, version);
+        HHour: null, ApprovedAt: null, ConcludedAt: null, [], [], [], [], BoardTotals.Empty, TimeFromReportToFirstStopPayment: null, version);
 
-    private static OperationBoard Fold(OperationBoard board, object @event) => @event switch
+    private static OperationBoard Fold(OperationBoard board, object @event, Guid? arrestSite) => @event switch
     {
         CityAdded e => board with
         {
@@ -155,15 +165,11 @@ public static class OperationBoardFold
         FreezeVoided e => OnSiteTotals(board, e.SiteId, t => t with { FrozenByCurrency = Add(t.FrozenByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
         StopPaymentVoided e => OnSiteTotals(board, e.SiteId, t => t with { StopPaymentsByCurrency = Add(t.StopPaymentsByCurrency, e.Amount.Currency, -e.Amount.Amount) }),
 
-        PersonArrested e when !IsListed(board.Persons, e.PersonId) => board with
-        {
-            Persons = board.Persons.Add(new BoardPerson(e.PersonId, e.SiteId, e.CityCode, CustodyDecision.None)),
-        },
-        CriminallyDetained e => Decided(board, e.PersonId, CustodyDecision.CriminallyDetained),
-        BailedPendingTrial e => Decided(board, e.PersonId, CustodyDecision.BailedPendingTrial),
-        Released e => Decided(board, e.PersonId, CustodyDecision.Released),
-        HandedOverToJurisdiction e => Decided(board, e.PersonId, CustodyDecision.HandedOverToJurisdiction),
-        CustodyDecisionCorrected e => Decided(board, e.PersonId, CustodyDecision.None),
+        // A person has one decision at a time (a second needs a correction first), and a correction names the decision
+        // it voids: so a detention's count goes up and down with these two events alone, at the person's arrest site.
+        CriminallyDetained when arrestSite is { } site => OnSiteTotals(board, site, t => t with { CriminalDetentions = t.CriminalDetentions + 1 }),
+        CustodyDecisionCorrected { VoidedDecision: CustodyDecision.CriminallyDetained } when arrestSite is { } site =>
+            OnSiteTotals(board, site, t => t with { CriminalDetentions = t.CriminalDetentions - 1 }),
 
         TransferPlanned e => board with
         {
@@ -210,28 +216,12 @@ public static class OperationBoardFold
     private static OperationBoard OnTransfer(OperationBoard board, Guid transferId, Func<BoardTransfer, BoardTransfer> update) =>
         board with { Transfers = Update(board.Transfers, t => t.TransferId == transferId, update) };
 
-    private static OperationBoard Decided(OperationBoard board, Guid personId, CustodyDecision decision) =>
-        board with { Persons = Update(board.Persons, p => p.PersonId == personId, p => p with { Decision = decision }) };
-
-    /// <summary>Detentions per site follow the persons' current decisions; city and operation totals are sums of their sites.</summary>
-    private static OperationBoard WithTotals(OperationBoard board)
+    /// <summary>City and operation totals are sums of their sites.</summary>
+    private static OperationBoard WithTotals(OperationBoard board) => board with
     {
-        var sites = board.Sites
-            .Select(s => s with
-            {
-                Totals = s.Totals with
-                {
-                    CriminalDetentions = board.Persons.Count(p => p.SiteId == s.SiteId && p.Decision == CustodyDecision.CriminallyDetained),
-                },
-            })
-            .ToImmutableList();
-        return board with
-        {
-            Sites = sites,
-            Cities = board.Cities.Select(c => c with { Totals = Sum(sites.Where(s => s.CityCode == c.Code)) }).ToImmutableList(),
-            Totals = Sum(sites),
-        };
-    }
+        Cities = board.Cities.Select(c => c with { Totals = Sum(board.Sites.Where(s => s.CityCode == c.Code)) }).ToImmutableList(),
+        Totals = Sum(board.Sites),
+    };
 
     private static BoardTotals Sum(IEnumerable<BoardSite> sites) => sites.Aggregate(BoardTotals.Empty, (sum, site) => new BoardTotals(
         sum.Arrests + site.Totals.Arrests,
@@ -246,8 +236,7 @@ public static class OperationBoardFold
     private static ImmutableSortedDictionary<string, decimal> Add(ImmutableSortedDictionary<string, decimal> totals, string key, decimal amount) =>
         totals.SetItem(key, totals.GetValueOrDefault(key) + amount);
 
-    // Replaces the matching items in place: rebuilding the whole list for each event made a long replay quadratic
-    // in the number of persons (every custody decision copied all of them).
+    // Replaces the matching items in place, so the untouched part of the list is shared, not copied, by every event.
     private static ImmutableList<T> Update<T>(ImmutableList<T> items, Func<T, bool> matches, Func<T, T> update)
     {
         var updated = items;
@@ -263,19 +252,5 @@ public static class OperationBoardFold
         }
 
         return updated;
-    }
-
-    // A plain loop over the list's own enumerator: LINQ's All through IEnumerable cost most of a replay's time.
-    private static bool IsListed(ImmutableList<BoardPerson> persons, Guid personId)
-    {
-        foreach (var person in persons)
-        {
-            if (person.PersonId == personId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -14,13 +14,14 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     private const int CachedDocuments = 4096;
 
     private readonly DocumentCache<TView> _cache = new(CachedDocuments);
-    private StreamOperationIndex? _index;
+    private string? _version;
+    private StreamOriginIndex? _index;
 
     // Set at the start of each page and read while routing it; the daemon applies one page at a time.
-    private IReadOnlyDictionary<string, Guid> _streamOperations = new Dictionary<string, Guid>();
+    private IReadOnlyDictionary<string, StreamOrigin> _streamOrigins = new Dictionary<string, StreamOrigin>();
 
     // Created on first use because Name is only known once the derived class is constructed.
-    private StreamOperationIndex OperationIndex => _index ??= new StreamOperationIndex(Name);
+    private StreamOriginIndex OriginIndex => _index ??= new StreamOriginIndex(Name);
 
     public abstract string Name { get; }
 
@@ -40,25 +41,28 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     protected virtual TView Complete(TView view) => view;
 
     /// <summary>
-    /// Whether this event's stream must be looked up in the projection's <see cref="StreamOperationIndex"/>:
+    /// Whether this event's stream must be looked up in the projection's <see cref="StreamOriginIndex"/>:
     /// true for streams whose later events do not name their operation (a custody decision, a departure).
-    /// Such streams' operations are then available to <see cref="KeysFor"/> through <see cref="OperationOfStream"/>.
+    /// Such streams' origins are then available to <see cref="KeysFor"/> and <see cref="Apply"/> through <see cref="OriginOfStream"/>.
     /// </summary>
     protected virtual bool ResolvesOperationOf(RecordedEvent recorded) => false;
 
-    /// <summary>The operation an event declares for its stream (typically the stream's first event), or null.</summary>
-    protected virtual Guid? DeclaredOperation(object data) => null;
+    /// <summary>The origin an event declares for its stream (typically the stream's first event), or null.</summary>
+    protected virtual StreamOrigin? DeclaredOrigin(object data) => null;
+
+    /// <summary>The origin of a resolved stream in the page being applied, or null if none is known.</summary>
+    protected StreamOrigin? OriginOfStream(string streamId) => _streamOrigins.TryGetValue(streamId, out var origin) ? origin : null;
 
     /// <summary>The operation of a resolved stream in the page being applied, or null if none is known.</summary>
-    protected Guid? OperationOfStream(string streamId) => _streamOperations.TryGetValue(streamId, out var operation) ? operation : null;
+    protected Guid? OperationOfStream(string streamId) => OriginOfStream(streamId)?.OperationId;
 
     public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var resolvable = events.Where(ResolvesOperationOf).ToList();
-        _streamOperations = resolvable.Count == 0
-            ? new Dictionary<string, Guid>()
-            : await OperationIndex.ResolveAsync(connection, resolvable, DeclaredOperation, cancellationToken);
+        _streamOrigins = resolvable.Count == 0
+            ? new Dictionary<string, StreamOrigin>()
+            : await OriginIndex.ResolveAsync(connection, resolvable, DeclaredOrigin, cancellationToken);
         var touched = events.SelectMany(e => KeysFor(e).Select(key => (Key: key, Event: e))).ToList();
         if (touched.Count == 0)
         {
@@ -86,31 +90,42 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     }
 
     /// <summary>
-    /// The revision of what <see cref="Apply"/> and <see cref="Complete"/> produce for given events. State derived from
-    /// this fold and stored elsewhere (the auditors' as-of snapshots) is keyed by it and by the view type's shape, so
-    /// bump it when the fold's results change without the view's type changing; old derived state is then ignored.
+    /// The revision of what <see cref="Apply"/> and <see cref="Complete"/> produce for given events. The projection's
+    /// table and the state derived from this fold elsewhere (the auditors' as-of snapshots) are stamped with it and with
+    /// the view type's shape (<see cref="Version"/>), so bump it when the fold's results change without the view's type
+    /// changing: the table is then rebuilt at start, and old derived state is ignored.
     /// </summary>
     public virtual int FoldRevision => 1;
+
+    public string Version => _version ??= FoldVersion.Of(typeof(TView), FoldRevision);
 
     /// <summary>
     /// Folds events of one operation into <paramref name="views"/> in memory, exactly as <see cref="ApplyAsync"/> would,
     /// without reading or writing the projection's table: how auditors see a read model as it stood at an instant. Every
-    /// stream of <paramref name="events"/> belongs to <paramref name="operationId"/>. <see cref="Complete"/> is left to
-    /// <see cref="Completed"/>, so a replay can stop, store what it has folded, later go on from it with the events that
-    /// follow, and folding a sequence in parts gives exactly what folding it at once gives. Use a fresh instance per
-    /// replay (the projection's stream-to-operation map is instance state).
+    /// stream of <paramref name="events"/> belongs to <paramref name="operationId"/>; the origins their first events
+    /// declare are kept in <paramref name="origins"/>, the in-memory counterpart of the projection's
+    /// <see cref="StreamOriginIndex"/>. <see cref="Complete"/> is left to <see cref="Completed"/>, so a replay can stop,
+    /// store what it has folded (views and origins), later go on from it with the events that follow, and folding a
+    /// sequence in parts gives exactly what folding it at once gives. Use a fresh instance per replay (the projection's
+    /// stream-to-origin map is instance state).
     /// </summary>
-    public void FoldInto(Dictionary<string, TView> views, IReadOnlyList<RecordedEvent> events, Guid operationId)
+    public void FoldInto(Dictionary<string, TView> views, Dictionary<string, StreamOrigin> origins, IReadOnlyList<RecordedEvent> events, Guid operationId)
     {
         ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(origins);
         ArgumentNullException.ThrowIfNull(events);
-        var streams = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var recorded in events)
+        foreach (var (stream, origin) in StreamOriginIndex.Declared(events.Where(ResolvesOperationOf), DeclaredOrigin))
         {
-            streams.TryAdd(recorded.StreamId, operationId);
+            origins.TryAdd(stream, origin);
         }
 
-        _streamOperations = streams;
+        var streams = new Dictionary<string, StreamOrigin>(StringComparer.Ordinal);
+        foreach (var recorded in events)
+        {
+            streams.TryAdd(recorded.StreamId, origins.TryGetValue(recorded.StreamId, out var declared) ? declared : new StreamOrigin(operationId));
+        }
+
+        _streamOrigins = streams;
         foreach (var recorded in events)
         {
             foreach (var key in KeysFor(recorded))
@@ -134,15 +149,21 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await store.TruncateAsync(connection, Table, cancellationToken);
-        await OperationIndex.ResetAsync(connection, cancellationToken);
+        await OriginIndex.ResetAsync(connection, cancellationToken);
     }
 }
 
 /// <summary>A document's id and the operation it belongs to (for need-to-know filtering and per-operation queries).</summary>
 public readonly record struct DocumentKey(string Id, Guid? OperationId);
 
-/// <summary>A table the read-model schema must create at start-up.</summary>
+/// <summary>A projection's table, which the read-model schema creates at start-up and rebuilds when its version changes.</summary>
 public interface IReadModelTable
 {
+    /// <summary>The projection's name, to rebuild it by.</summary>
+    string Name { get; }
+
     string Table { get; }
+
+    /// <summary>What the projection's rows were folded by (<see cref="FoldVersion"/>); rows of another version are rebuilt.</summary>
+    string Version { get; }
 }

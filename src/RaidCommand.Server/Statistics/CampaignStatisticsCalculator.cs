@@ -22,9 +22,9 @@ public static class CampaignStatisticsCalculator
         return new StatisticsLine(
             key,
             list.Where(f => f.Kind == CampaignFactKind.OperationLaunched).Select(f => f.OperationId).Distinct().Count(),
-            list.Count(f => f.Kind == CampaignFactKind.SiteDismantled),
-            list.Count(f => f.Kind == CampaignFactKind.PersonArrested),
-            list.Count(f => f.Kind == CampaignFactKind.PersonCriminallyDetained),
+            list.Where(f => f.Kind == CampaignFactKind.SiteDismantled).Sum(f => f.Count),
+            list.Where(f => f.Kind == CampaignFactKind.PersonArrested).Sum(f => f.Count),
+            list.Where(f => f.Kind == CampaignFactKind.PersonCriminallyDetained).Sum(f => f.Count),
             list.Where(f => f.Kind == CampaignFactKind.FundsFrozen).Sum(f => f.AmountCny));
     }
 }

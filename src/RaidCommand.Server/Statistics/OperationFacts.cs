@@ -10,7 +10,8 @@ namespace RaidCommand.Server.Statistics;
 /// <param name="LaunchedCities">When each city launched; an operation counts where and when it launched.</param>
 /// <param name="SiteCities">The city of each registered site.</param>
 /// <param name="DismantledSites">When each dismantled site was dismantled.</param>
-/// <param name="Persons">Every arrested person: city and time of arrest, and the standing criminal detention if any.</param>
+/// <param name="ArrestsByCity">Persons arrested, per city and local date of the arrest: counts, so the document does not grow with the arrests.</param>
+/// <param name="Detentions">The criminal detentions that stand, per person; a correction removes its person's.</param>
 /// <param name="Freezes">Every freeze, with its site's city.</param>
 public sealed record OperationFacts(
     Guid OperationId,
@@ -19,11 +20,9 @@ public sealed record OperationFacts(
     ImmutableDictionary<string, DateTimeOffset> LaunchedCities,
     ImmutableDictionary<Guid, string> SiteCities,
     ImmutableDictionary<Guid, DateTimeOffset> DismantledSites,
-    ImmutableDictionary<Guid, PersonFacts> Persons,
+    ImmutableDictionary<string, ImmutableSortedDictionary<DateOnly, int>> ArrestsByCity,
+    ImmutableDictionary<Guid, DetentionFacts> Detentions,
     ImmutableDictionary<Guid, FreezeFacts> Freezes);
-
-/// <param name="Detention">The criminal detention that stands: null before one and after a correction voided it.</param>
-public sealed record PersonFacts(string ArrestCity, DateTimeOffset ArrestedAt, DetentionFacts? Detention);
 
 public sealed record DetentionFacts(string CityCode, DateTimeOffset DetainedAt);
 

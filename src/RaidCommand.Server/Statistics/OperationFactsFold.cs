@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
 using RaidCommand.Domain.Sites;
@@ -13,7 +14,7 @@ public static class OperationFactsFold
         if (facts is null)
         {
             return @event is OperationOpened opened
-                ? new OperationFacts(opened.OperationId, opened.CodeName, [], [], [], [], [], [])
+                ? new OperationFacts(opened.OperationId, opened.CodeName, [], [], [], [], [], [], [])
                 : null;
         }
 
@@ -28,9 +29,9 @@ public static class OperationFactsFold
                 Freezes = facts.Freezes.SetItem(e.FreezeId, new FreezeFacts(CityOf(facts, e.SiteId), e.Amount.Amount, e.Amount.Currency, e.OccurredAt)),
             },
             FreezeVoided e => facts with { Freezes = facts.Freezes.Remove(e.FreezeId) },
-            PersonArrested e => facts with { Persons = facts.Persons.SetItem(e.PersonId, new PersonFacts(e.CityCode, e.OccurredAt, null)) },
-            CriminallyDetained e => OnPerson(facts, e.PersonId, p => p with { Detention = new DetentionFacts(e.CityCode, e.OccurredAt) }),
-            CustodyDecisionCorrected e => OnPerson(facts, e.PersonId, p => p with { Detention = null }),
+            PersonArrested e => facts with { ArrestsByCity = Counted(facts.ArrestsByCity, e.CityCode, CampaignFact.LocalDateOf(facts, e.CityCode, e.OccurredAt)) },
+            CriminallyDetained e => facts with { Detentions = facts.Detentions.SetItem(e.PersonId, new DetentionFacts(e.CityCode, e.OccurredAt)) },
+            CustodyDecisionCorrected e => facts with { Detentions = facts.Detentions.Remove(e.PersonId) },
             _ => facts,
         };
     }
@@ -38,6 +39,11 @@ public static class OperationFactsFold
     private static string CityOf(OperationFacts facts, Guid siteId) =>
         facts.SiteCities.TryGetValue(siteId, out var city) ? city : string.Empty;
 
-    private static OperationFacts OnPerson(OperationFacts facts, Guid personId, Func<PersonFacts, PersonFacts> update) =>
-        facts.Persons.TryGetValue(personId, out var person) ? facts with { Persons = facts.Persons.SetItem(personId, update(person)) } : facts;
+    // Dated when folded: a city's time zone is set when the city is added, which every arrest in it follows.
+    private static ImmutableDictionary<string, ImmutableSortedDictionary<DateOnly, int>> Counted(
+        ImmutableDictionary<string, ImmutableSortedDictionary<DateOnly, int>> counts, string city, DateOnly localDate)
+    {
+        var ofCity = counts.GetValueOrDefault(city) ?? ImmutableSortedDictionary<DateOnly, int>.Empty;
+        return counts.SetItem(city, ofCity.SetItem(localDate, ofCity.GetValueOrDefault(localDate) + 1));
+    }
 }

@@ -8,7 +8,7 @@ namespace RaidCommand.Server.Statistics;
 
 /// <summary>
 /// Keeps one <see cref="OperationFacts"/> per operation. Operation and site events name their operation; a custody
-/// decision does not, so person streams are routed through a <see cref="StreamOperationIndex"/> filled by <c>PersonArrested</c>.
+/// decision does not, so person streams are routed through a <see cref="StreamOriginIndex"/> filled by <c>PersonArrested</c>.
 /// </summary>
 public sealed class OperationFactsProjection(ReadModelStore store) : DocumentProjection<OperationFacts>(store)
 {
@@ -47,7 +47,7 @@ public sealed class OperationFactsProjection(ReadModelStore store) : DocumentPro
 
     protected override bool ResolvesOperationOf(RecordedEvent recorded) => IsCustodyFact(recorded);
 
-    protected override Guid? DeclaredOperation(object data) => data is PersonArrested arrested ? arrested.OperationId : null;
+    protected override StreamOrigin? DeclaredOrigin(object data) => data is PersonArrested arrested ? new StreamOrigin(arrested.OperationId, arrested.SiteId) : null;
 
     private static bool IsCustodyFact(RecordedEvent recorded) =>
         recorded.StreamId.StartsWith(PersonStreamPrefix, StringComparison.Ordinal)

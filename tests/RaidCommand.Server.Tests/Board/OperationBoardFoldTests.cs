@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RaidCommand.Domain.Common;
 using RaidCommand.Domain.Custody;
 using RaidCommand.Domain.Operations;
@@ -17,7 +18,7 @@ public sealed class OperationBoardFoldTests
     [Fact]
     public void Events_before_the_opening_make_no_board()
     {
-        Assert.Null(OperationBoardFold.Evolve(null, new CityAdded(OperationId, "ZZ", "Zhengzhou", "Sun", "Asia/Shanghai"), 1));
+        Assert.Null(OperationBoardFold.Evolve(null, new CityAdded(OperationId, "ZZ", "Zhengzhou", "Sun", "Asia/Shanghai"), 1, null));
     }
 
     [Fact]
@@ -76,26 +77,80 @@ public sealed class OperationBoardFoldTests
     [Fact]
     public void The_operation_version_follows_operation_events_only()
     {
-        var board = OperationBoardFold.Evolve(Opened(), new SiteRegistered(OperationId, SiteId, "ZZ", "Room 1402", 30, null), 2)!;
-        board = OperationBoardFold.Evolve(board, StopPayment(ReportedAt.AddHours(1), 1m), null)!;
+        var board = OperationBoardFold.Evolve(Opened(), new SiteRegistered(OperationId, SiteId, "ZZ", "Room 1402", 30, null), 2, null)!;
+        board = OperationBoardFold.Evolve(board, StopPayment(ReportedAt.AddHours(1), 1m), null, null)!;
 
         Assert.Equal(2, board.OperationVersion);
     }
 
+    [Fact]
+    public void A_detention_counts_at_the_site_of_the_arrest()
+    {
+        var (otherSite, person) = (Guid.NewGuid(), Guid.NewGuid());
+        var board = Fold(
+            new CityAdded(OperationId, "ZZ", "Zhengzhou", "Sun", "Asia/Shanghai"),
+            new CityAdded(OperationId, "SH", "Shanghai", "Wang", "Asia/Shanghai"),
+            new SiteRegistered(OperationId, SiteId, "ZZ", "Room 1402", 30, null),
+            new SiteRegistered(OperationId, otherSite, "SH", "Unit 7", 10, null),
+            Arrested(person),
+            new CriminallyDetained(person, "Xu", "SH centre", "SH", ReportedAt.AddDays(26)));
+
+        Assert.Equal(1, board.Sites.Single(s => s.SiteId == SiteId).Totals.CriminalDetentions);
+        Assert.Equal(0, board.Sites.Single(s => s.SiteId == otherSite).Totals.CriminalDetentions);
+        Assert.Equal(1, board.Cities.Single(c => c.Code == "ZZ").Totals.CriminalDetentions);
+    }
+
+    [Fact]
+    public void The_board_does_not_grow_with_the_persons_arrested()
+    {
+        object[] Raid(int persons) =>
+        [
+            new CityAdded(OperationId, "ZZ", "Zhengzhou", "Sun", "Asia/Shanghai"),
+            new SiteRegistered(OperationId, SiteId, "ZZ", "Room 1402", 30, null),
+            .. Enumerable.Range(0, persons).SelectMany(_ => Detained(Guid.NewGuid())),
+        ];
+
+        // Counts of the same number of digits, so that only a line per person could make the two documents differ in size.
+        var few = Fold(Raid(100));
+        var many = Fold(Raid(900));
+
+        Assert.Equal(900, many.Totals.CriminalDetentions);
+        Assert.Equal(JsonSerializer.Serialize(few).Length, JsonSerializer.Serialize(many).Length);
+    }
+
+    /// <summary>Folds as the projection does, giving each custody event its person's arrest site as the stream's origin would.</summary>
     private static OperationBoard Fold(params object[] events)
     {
         var board = Opened();
+        var arrestSites = new Dictionary<Guid, Guid>();
         foreach (var @event in events)
         {
-            board = OperationBoardFold.Evolve(board, @event, null)!;
+            if (@event is PersonArrested arrested)
+            {
+                arrestSites[arrested.PersonId] = arrested.SiteId;
+            }
+
+            var arrestSite = PersonOf(@event) is { } person && arrestSites.TryGetValue(person, out var site) ? site : (Guid?)null;
+            board = OperationBoardFold.Evolve(board, @event, null, arrestSite)!;
         }
 
         return board;
     }
 
+    private static Guid? PersonOf(object @event) => @event switch
+    {
+        CriminallyDetained e => e.PersonId,
+        BailedPendingTrial e => e.PersonId,
+        CustodyDecisionCorrected e => e.PersonId,
+        _ => null,
+    };
+
+    private static object[] Detained(Guid personId) =>
+        [Arrested(personId), new CriminallyDetained(personId, "Xu", "ZZ centre", "ZZ", ReportedAt.AddDays(26))];
+
     private static OperationBoard Opened() => OperationBoardFold.Evolve(null, new OperationOpened(
         OperationId, "5·26", "Fraud ring", new OriginCase("LZ-1", Money.Cny(15000), ReportedAt), new CityRef("LZ", "Lanzhou", "Asia/Shanghai"),
-        "Director Li", ReportedAt.AddDays(1)), 1)!;
+        "Director Li", ReportedAt.AddDays(1)), 1, null)!;
 
     private static PersonArrested Arrested(Guid personId) =>
         new(personId, OperationId, SiteId, "ZZ", "Someone", null, null, TeamId, ReportedAt.AddDays(25));

@@ -37,9 +37,9 @@ public abstract class AsOfFoldState
 public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjection) : AsOfFold
     where TView : class
 {
-    // The stored state's format is these options' JSON. A change to them must bump StateFormat, which is part of the
-    // version, so that a snapshot written in one format is never read in another.
-    private const int StateFormat = 1;
+    // The stored state's format is a StoredState in these options' JSON. A change to either must bump StateFormat, which
+    // is part of the version, so that a snapshot written in one format is never read in another. 2: with the streams' origins.
+    private const int StateFormat = 2;
 
     // The order the occurred clock folds in, which its snapshots are cut by: 2 is by effective occurred time
     // (EffectiveOccurredTimes), 1 was by stated time. Part of the version, so no snapshot folded in another order is used.
@@ -52,28 +52,33 @@ public sealed class AsOfFold<TView>(Func<DocumentProjection<TView>> createProjec
 
     public override string View => _described.Name;
 
-    public override string Version => _version ??= $"{FoldVersion.Of(typeof(TView), _described.FoldRevision)}-j{StateFormat}-o{OccurredOrder}";
+    public override string Version => _version ??= $"{_described.Version}-j{StateFormat}-o{OccurredOrder}";
 
     public override AsOfFoldState Start(Guid operationId) => StartTyped(operationId);
 
     public override AsOfFoldState Load(Guid operationId, ReadOnlySpan<byte> state) => LoadTyped(operationId, state);
 
-    public State StartTyped(Guid operationId) => new(createProjection(), operationId, new Dictionary<string, TView>(StringComparer.Ordinal));
+    public State StartTyped(Guid operationId) => new(createProjection(), operationId, new StoredState([], []));
 
     public State LoadTyped(Guid operationId, ReadOnlySpan<byte> state)
     {
-        var views = JsonSerializer.Deserialize<Dictionary<string, TView>>(state, Json)
-            ?? throw new JsonException($"An empty {View} snapshot was stored.");
-        return new(createProjection(), operationId, new Dictionary<string, TView>(views, StringComparer.Ordinal));
+        var stored = JsonSerializer.Deserialize<StoredState>(state, Json) ?? throw new JsonException($"An empty {View} snapshot was stored.");
+        return new(createProjection(), operationId, stored);
     }
 
-    public sealed class State(DocumentProjection<TView> projection, Guid operationId, Dictionary<string, TView> views) : AsOfFoldState
-    {
-        public override void Fold(IReadOnlyList<RecordedEvent> events) => projection.FoldInto(views, events, operationId);
+    /// <summary>What a snapshot holds: the views folded so far, and the origins of the streams folded into them.</summary>
+    public sealed record StoredState(Dictionary<string, TView> Views, Dictionary<string, StreamOrigin> Origins);
 
-        public override byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(views, Json);
+    public sealed class State(DocumentProjection<TView> projection, Guid operationId, StoredState stored) : AsOfFoldState
+    {
+        private readonly Dictionary<string, TView> _views = new(stored.Views, StringComparer.Ordinal);
+        private readonly Dictionary<string, StreamOrigin> _origins = new(stored.Origins, StringComparer.Ordinal);
+
+        public override void Fold(IReadOnlyList<RecordedEvent> events) => projection.FoldInto(_views, _origins, events, operationId);
+
+        public override byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(new StoredState(_views, _origins), Json);
 
         /// <summary>The views as the read model would hold them, finished by the projection's <c>Complete</c>.</summary>
-        public IReadOnlyDictionary<string, TView> Completed() => projection.Completed(views);
+        public IReadOnlyDictionary<string, TView> Completed() => projection.Completed(_views);
     }
 }

@@ -6,7 +6,7 @@ namespace RaidCommand.Server.Custody.Reading;
 
 /// <summary>
 /// Keeps one <see cref="CustodyRecord"/> per stream. Only the first event (PersonArrested) names the operation; the
-/// stream's later events find it through the projection's <see cref="StreamOperationIndex"/>, so the document stays
+/// stream's later events find it through the projection's <see cref="StreamOriginIndex"/>, so the document stays
 /// listed under its operation.
 /// </summary>
 public sealed class CustodyRecordProjection(ReadModelStore store) : DocumentProjection<CustodyRecord>(store)
@@ -38,7 +38,7 @@ public sealed class CustodyRecordProjection(ReadModelStore store) : DocumentProj
 
     protected override bool ResolvesOperationOf(RecordedEvent recorded) => IsOwnStream(recorded);
 
-    protected override Guid? DeclaredOperation(object data) => data is PersonArrested arrested ? arrested.OperationId : null;
+    protected override StreamOrigin? DeclaredOrigin(object data) => data is PersonArrested arrested ? new StreamOrigin(arrested.OperationId, arrested.SiteId) : null;
 
     private static bool IsOwnStream(RecordedEvent recorded) => recorded.StreamId.StartsWith(PersonStreamPrefix, StringComparison.Ordinal);
 }

@@ -6,7 +6,7 @@ namespace RaidCommand.Server.Transfers.Reading;
 
 /// <summary>
 /// Keeps one <see cref="TransferView"/> per stream. Only the first event (TransferPlanned) names the operation; the
-/// stream's later events find it through the projection's <see cref="StreamOperationIndex"/>, so the document stays
+/// stream's later events find it through the projection's <see cref="StreamOriginIndex"/>, so the document stays
 /// listed under its operation.
 /// </summary>
 public sealed class TransferViewProjection(ReadModelStore store) : DocumentProjection<TransferView>(store)
@@ -38,7 +38,7 @@ public sealed class TransferViewProjection(ReadModelStore store) : DocumentProje
 
     protected override bool ResolvesOperationOf(RecordedEvent recorded) => IsOwnStream(recorded);
 
-    protected override Guid? DeclaredOperation(object data) => data is TransferPlanned planned ? planned.OperationId : null;
+    protected override StreamOrigin? DeclaredOrigin(object data) => data is TransferPlanned planned ? new StreamOrigin(planned.OperationId) : null;
 
     private static bool IsOwnStream(RecordedEvent recorded) => recorded.StreamId.StartsWith(TransferStreamPrefix, StringComparison.Ordinal);
 }

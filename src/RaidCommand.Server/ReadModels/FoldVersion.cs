@@ -2,13 +2,14 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RaidCommand.Server.Audit.AsOf;
+namespace RaidCommand.Server.ReadModels;
 
 /// <summary>
-/// The version stamped on every as-of snapshot: the fold's declared revision and a hash of the view type's shape
+/// The version stamped on every read-model table and as-of snapshot: the fold's declared revision and a hash of the view type's shape
 /// (every public property, recursively, with its type; enums with their members). A renamed, added, removed or
 /// retyped field changes it on its own; a change in what the fold computes for the same shape needs the revision
-/// bumped (<see cref="ReadModels.DocumentProjection{TView}.FoldRevision"/>). Snapshots of another version are ignored and rebuilt.
+/// bumped (<see cref="DocumentProjection{TView}.FoldRevision"/>). Tables of another version are rebuilt at start; snapshots of
+/// another version are ignored and rebuilt.
 /// </summary>
 public static class FoldVersion
 {

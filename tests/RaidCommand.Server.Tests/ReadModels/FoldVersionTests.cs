@@ -1,10 +1,10 @@
-using RaidCommand.Server.Audit.AsOf;
+using RaidCommand.Server.ReadModels;
 using RaidCommand.Server.Board;
 using RaidCommand.Server.Custody.Reading;
 
-namespace RaidCommand.Server.Tests.Audit.Snapshots;
+namespace RaidCommand.Server.Tests.ReadModels;
 
-/// <summary>The version stamped on snapshots follows the view's shape and the fold's declared revision.</summary>
+/// <summary>The version stamped on read-model tables and snapshots follows the view's shape and the fold's declared revision.</summary>
 public sealed class FoldVersionTests
 {
     [Fact]
