@@ -143,7 +143,7 @@ function describe(side, phase) {
 async function phase(side, seconds) {
   if (side === "ours") {
     // A fresh operation for every phase: what one write costs must not grow with everything earlier phases wrote
-    // (the board read model holds every person of its operation).
+    // (the auditors' as-of snapshots of the custody register, for one, hold every person of their operation).
     raid = await planBenchRaid(people, settings.dens);
     newestPosition = raid.position;
     await pool.subscribe("ours", { operationId: raid.operationId, after: newestPosition });

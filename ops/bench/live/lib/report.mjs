@@ -105,8 +105,9 @@ function method(report) {
   (embedded PostgreSQL, durable, in a fresh folder under /tmp; \`Database:DataDirectory\`), on 127.0.0.1, with its default
   limits (nothing raised but the process's open-file limit). The driver signs in (JWT) as the administrator, registers a
   commander, and for every phase of ours plans and launches a fresh operation through the public API (one city, ${settings.dens} dens, one
-  team and a newly registered field officer per den), so that each phase writes to an operation of a raid's size (the
-  board read model holds every person of its operation, and its cost per write grows with it). The N clients, signed in
+  team and a newly registered field officer per den), so that each phase writes to an operation of a raid's size (some
+  of what a write folds still grows with its operation, such as the auditors' as-of snapshots of the custody register, which
+  hold every person's record). The N clients, signed in
   as the commander, move their subscription to the new operation (from its newest position) before the phase starts.
 - **Writes**: arrests through \`POST /api/operations/{id}/sites/{site}/arrests\`, ${settings.rate} per second at a steady rate (open loop), from
   the ${settings.dens} officers in turn (each stays under the per-user write limit). Each arrest is one atomic write of two events (the
@@ -138,7 +139,9 @@ export async function section(report) {
   } catch {
     reading = "### Reading the results\n\n(not written yet)\n";
   }
-  const command = `ops/bench/run --live${settings.quick ? " --quick" : ""} --rounds ${settings.rounds} --output ${settings.output}`;
+  // Every setting the results depend on, so that the command repeats the run whatever it was started with.
+  const command = `ops/bench/run --live${settings.quick ? " --quick" : ""} --rounds ${settings.rounds} --seconds ${settings.seconds}`
+    + ` --rate ${settings.rate} --clients ${settings.clients.join(",")} --threads ${settings.threads} --output ${settings.output}`;
   return `${SECTION_HEADER}
 
 Measured by \`${command}\` on ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC (run took ${report.minutes.toFixed(1)} min).
