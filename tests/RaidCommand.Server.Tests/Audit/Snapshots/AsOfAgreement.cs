@@ -68,6 +68,19 @@ public static class AsOfAgreement
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The latest instant at which the operation has a snapshot on <paramref name="clock"/>.</summary>
+    public static async Task<DateTimeOffset> LatestSnapshotInstantAsync(IServiceProvider services, Guid operationId, AuditClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            $"select max(instant) from {AsOfSnapshots.Table} where operation_id = $1 and clock = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = operationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = AsOfSnapshots.ClockName(clock) });
+        return await command.ExecuteScalarAsync() is DateTime latest
+            ? new DateTimeOffset(latest, TimeSpan.Zero)
+            : throw new InvalidOperationException($"Operation {operationId} has no {clock} snapshot.");
+    }
+
     /// <summary>The operation's stored snapshots, each as one line of text (clock, view, version, count, position, instant, state digest), optionally of one clock with instants in [from, to).</summary>
     public static async Task<List<string>> SnapshotRowsAsync(
         IServiceProvider services, Guid operationId, AuditClock? clock = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
