@@ -27,7 +27,13 @@ public sealed class ReadModelSchema(
                 + string.Join('\n', tables.Select(t => ReadModelStore.CreateTableSql(t.Table))), cancellationToken);
             foreach (var table in tables)
             {
-                if (existing.TryGetValue(table.Table, out var stamped) && stamped != table.Version)
+                var found = existing.TryGetValue(table.Table, out var stamped);
+                if (found && stamped == table.Version)
+                {
+                    continue;
+                }
+
+                if (found)
                 {
                     logger.LogInformation("Read model {Table} was folded by version {Stamped}, this code folds {Version}; rebuilding {Projection}",
                         table.Table, stamped ?? "(none)", table.Version, table.Name);

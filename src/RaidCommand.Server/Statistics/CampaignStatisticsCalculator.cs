@@ -22,9 +22,12 @@ public static class CampaignStatisticsCalculator
         return new StatisticsLine(
             key,
             list.Where(f => f.Kind == CampaignFactKind.OperationLaunched).Select(f => f.OperationId).Distinct().Count(),
-            list.Where(f => f.Kind == CampaignFactKind.SiteDismantled).Sum(f => f.Count),
-            list.Where(f => f.Kind == CampaignFactKind.PersonArrested).Sum(f => f.Count),
-            list.Where(f => f.Kind == CampaignFactKind.PersonCriminallyDetained).Sum(f => f.Count),
+            Counted(list, CampaignFactKind.SiteDismantled),
+            Counted(list, CampaignFactKind.PersonArrested),
+            Counted(list, CampaignFactKind.PersonCriminallyDetained),
             list.Where(f => f.Kind == CampaignFactKind.FundsFrozen).Sum(f => f.AmountCny));
     }
+
+    // A fact may stand for several alike ones (arrests are kept as counts per city and day).
+    private static int Counted(List<CampaignFact> facts, CampaignFactKind kind) => facts.Where(f => f.Kind == kind).Sum(f => f.Count);
 }
