@@ -27,13 +27,12 @@ public sealed class ReadModelSchema(
                 + string.Join('\n', tables.Select(t => ReadModelStore.CreateTableSql(t.Table))), cancellationToken);
             foreach (var table in tables)
             {
-                var found = existing.TryGetValue(table.Table, out var stamped);
-                if (found && stamped == table.Version)
+                if (IsCurrent(existing, table))
                 {
                     continue;
                 }
 
-                if (found)
+                if (existing.TryGetValue(table.Table, out var stamped))
                 {
                     logger.LogInformation("Read model {Table} was folded by version {Stamped}, this code folds {Version}; rebuilding {Projection}",
                         table.Table, stamped ?? "(none)", table.Version, table.Name);
@@ -55,8 +54,11 @@ public sealed class ReadModelSchema(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var stamps = await StampsAsync(connection, cancellationToken);
-        return tables.All(t => stamps.TryGetValue(t.Table, out var stamped) && stamped == t.Version);
+        return tables.All(t => IsCurrent(stamps, t));
     }
+
+    private static bool IsCurrent(Dictionary<string, string?> stamps, IReadModelTable table) =>
+        stamps.TryGetValue(table.Table, out var stamped) && stamped == table.Version;
 
     /// <summary>The version comment of every existing read-model table (null for a table without one).</summary>
     private static async Task<Dictionary<string, string?>> StampsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
