@@ -11,8 +11,11 @@ public interface IProjection
     /// <summary>A stable name: it keys the checkpoint and the leadership lock.</summary>
     string Name { get; }
 
-    /// <summary>Applies events in feed order. Write only through <paramref name="connection"/>: it carries the checkpoint's transaction.</summary>
-    Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applies the page's events in feed order: read through <see cref="ProjectionPage.Connection"/>, which carries the
+    /// checkpoint's transaction, and write through <see cref="ProjectionPage.Write"/>.
+    /// </summary>
+    Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken);
 
     /// <summary>Removes everything this projection wrote, before a rebuild from the start of the feed.</summary>
     Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken);

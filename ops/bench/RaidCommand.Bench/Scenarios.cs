@@ -558,7 +558,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
                     throw new InvalidOperationException($"The raw table ended after {read} of {events} events.");
                 }
 
-                await using (var upsert = Workload.CountUpsert(schema, page.Select(e => e.StreamId).ToArray(), connection))
+                await using (var upsert = new NpgsqlBatch(connection) { BatchCommands = { Workload.CountUpsert(schema, page.Select(e => e.StreamId).ToArray()) } })
                 {
                     await upsert.ExecuteNonQueryAsync();
                 }

@@ -75,13 +75,13 @@ internal static class Workload
         $"create table {schema}.counts (stream_id text primary key, events bigint not null)";
 
     /// <summary>The projection's one set-based upsert per page; the raw baseline runs the very same statement.</summary>
-    public static NpgsqlCommand CountUpsert(string schema, string[] streamIds, NpgsqlConnection connection)
+    public static NpgsqlBatchCommand CountUpsert(string schema, string[] streamIds)
     {
-        var command = new NpgsqlCommand($"""
+        var command = new NpgsqlBatchCommand($"""
             insert into {schema}.counts (stream_id, events)
             select stream_id, count(*) from unnest($1::text[]) as s(stream_id) group by stream_id
             on conflict (stream_id) do update set events = counts.events + excluded.events
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = streamIds });
         return command;
     }
@@ -92,16 +92,17 @@ internal sealed class CountingProjection(string schema) : IProjection
 {
     public string Name => "bench-counting";
 
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
     {
+        var events = page.Events;
         var streamIds = new string[events.Count];
         for (var i = 0; i < streamIds.Length; i++)
         {
             streamIds[i] = events[i].StreamId;
         }
 
-        await using var command = Workload.CountUpsert(schema, streamIds, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        page.Write(Workload.CountUpsert(schema, streamIds));
+        return Task.CompletedTask;
     }
 
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -89,21 +89,15 @@ internal sealed class ProjectionCheckpoints(EventStoreOptions options)
 
     private static FeedPosition CheckpointOf(NpgsqlDataReader reader) => new(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
 
-    public async Task Advance(NpgsqlConnection connection, string name, FeedPosition to, int applied, string? leader, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"""
+    /// <summary>The checkpoint's move past a page, to send with the page's writes (see <see cref="ProjectionPage"/>).</summary>
+    public NpgsqlBatchCommand Advance(string name, FeedPosition to, int applied, string? leader) =>
+        Command($"""
             update {_schema}.projections
                set last_transaction_id = $2, last_position = $3, events_applied = events_applied + $4,
                    leader = $5, updated_at = now()
              where name = $1
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(Xid8.Parameter(to.TransactionId));
-        command.Parameters.Add(new NpgsqlParameter { Value = to.GlobalPosition });
-        command.Parameters.Add(new NpgsqlParameter { Value = applied });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)leader ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """,
+            name, Xid8.Parameter(to.TransactionId), to.GlobalPosition, applied, new NpgsqlParameter { Value = (object?)leader ?? DBNull.Value });
 
     public async Task DeadLetter(NpgsqlConnection connection, string name, RecordedEvent failed, Exception error, CancellationToken cancellationToken)
     {

@@ -131,15 +131,15 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>
-    /// One transaction: take the projection's page lock and read the next page (one round trip), apply it, move the
-    /// checkpoint, commit.
+    /// One transaction: take the projection's page lock and read the next page (one round trip), apply it, send its
+    /// writes with the checkpoint's move (one round trip), commit.
     /// <para>
-    /// The page lock is a transaction advisory lock, which gives the transaction no id, and nothing writes before the
-    /// projection's own first write. Every transaction with an id is in the in-flight set the feed waits out, so the
-    /// live tail waits for each runner's window from its first write to its commit; keeping that window to the writes
-    /// (not the reads and the folding before them, and not the wake-ups that find nothing new, which every runner has
-    /// after every append) is what keeps the live push fast. A rebuild takes the same lock, so it waits for a page in
-    /// progress, and a page waits for a rebuild.
+    /// The page lock is a transaction advisory lock, which gives the transaction no id, and the projection's writes wait
+    /// in the <see cref="ProjectionPage"/> until its reads and folding are done. Every transaction with an id is in the
+    /// in-flight set the feed waits out, so the live tail waits for each runner's window from its first write to its
+    /// commit; keeping that window to the last two round trips (not the reads and the folding, and not the wake-ups that
+    /// find nothing new, which every runner has after every append) is what keeps the live push fast. A rebuild takes
+    /// the same lock, so it waits for a page in progress, and a page waits for a rebuild.
     /// </para>
     /// </summary>
     private async Task<FeedPage> ApplyNextPage(NpgsqlConnection connection, CancellationToken cancellationToken) =>
@@ -164,15 +164,20 @@ public sealed class ProjectionRunner(
             return page;
         }
 
+        var advance = _checkpoints.Advance(projection.Name, page.LastPosition!.Value, page.Events.Count, options.NodeName);
         if (oneByOne)
         {
             await ApplyOneByOne(connection, transaction, page.Events, cancellationToken);
+            await SendAsync(connection, [advance], cancellationToken);
         }
         else
         {
             try
             {
-                await projection.ApplyAsync(connection, page.Events, cancellationToken);
+                // The checkpoint's move goes with the projection's writes: a write that fails fails the page.
+                var applying = new ProjectionPage(connection, page.Events);
+                await projection.ApplyAsync(applying, cancellationToken);
+                await SendAsync(connection, [.. applying.TakeWrites(), advance], cancellationToken);
             }
             catch (Exception error) when (IsProjectionFault(error, connection))
             {
@@ -182,7 +187,6 @@ public sealed class ProjectionRunner(
             }
         }
 
-        await _checkpoints.Advance(connection, projection.Name, page.LastPosition!.Value, page.Events.Count, options.NodeName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         activity?.SetTag("eventstore.events", page.Events.Count);
         EventStoreTelemetry.EventsProjected.Add(page.Events.Count, new KeyValuePair<string, object?>("projection", projection.Name));
@@ -204,7 +208,11 @@ public sealed class ProjectionRunner(
                 await transaction.SaveAsync("event", cancellationToken);
                 try
                 {
-                    await projection.ApplyAsync(connection, [recorded], cancellationToken);
+                    // Each event's writes are sent inside its savepoint, so a write that fails is this event's failure,
+                    // and the next event's reads see what this one wrote.
+                    var applying = new ProjectionPage(connection, [recorded]);
+                    await projection.ApplyAsync(applying, cancellationToken);
+                    await SendAsync(connection, applying.TakeWrites(), cancellationToken);
                     await transaction.ReleaseAsync("event", cancellationToken);
                     lastError = null;
                     break;
@@ -224,6 +232,23 @@ public sealed class ProjectionRunner(
                 EventStoreTelemetry.EventsDeadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection.Name));
             }
         }
+    }
+
+    /// <summary>Sends writes in one round trip, in order.</summary>
+    private static async Task SendAsync(NpgsqlConnection connection, List<NpgsqlBatchCommand> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var write in writes)
+        {
+            batch.BatchCommands.Add(write);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;

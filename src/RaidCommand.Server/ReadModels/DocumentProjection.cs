@@ -6,7 +6,7 @@ namespace RaidCommand.Server.ReadModels;
 /// <summary>
 /// A read model kept as one JSON document per view (an operation's board, a person's custody line, a seizure):
 /// for each page of events it loads the touched documents, folds the events in with a pure function, and
-/// writes them back in one statement, inside the runner's checkpoint transaction.
+/// writes them back in one statement, sent with the runner's checkpoint move just before its commit (see <see cref="ProjectionPage"/>).
 /// </summary>
 public abstract class DocumentProjection<TView>(ReadModelStore store) : IProjection, IReadModelTable
     where TView : class
@@ -56,20 +56,21 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
     /// <summary>The operation of a resolved stream in the page being applied, or null if none is known.</summary>
     protected Guid? OperationOfStream(string streamId) => OriginOfStream(streamId)?.OperationId;
 
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    public async Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(page);
+        var events = page.Events;
         var resolvable = events.Where(ResolvesOperationOf).ToList();
         _streamOrigins = resolvable.Count == 0
             ? new Dictionary<string, StreamOrigin>()
-            : await OriginIndex.ResolveAsync(connection, resolvable, DeclaredOrigin, cancellationToken);
+            : await OriginIndex.ResolveAsync(page, resolvable, DeclaredOrigin, cancellationToken);
         var touched = events.SelectMany(e => KeysFor(e).Select(key => (Key: key, Event: e))).ToList();
         if (touched.Count == 0)
         {
             return;
         }
 
-        var views = await store.LoadAsync(connection, Table, touched.Select(t => t.Key.Id).Distinct().ToArray(), _cache, cancellationToken);
+        var views = await store.LoadAsync(page.Connection, Table, touched.Select(t => t.Key.Id).Distinct().ToArray(), _cache, cancellationToken);
         var changed = new Dictionary<string, (DocumentKey Key, TView? View, long Position)>(StringComparer.Ordinal);
         foreach (var (key, recorded) in touched)
         {
@@ -82,7 +83,13 @@ public abstract class DocumentProjection<TView>(ReadModelStore store) : IProject
         }
 
         var saved = changed.Values.Where(c => c.View is not null).Select(c => (c.Key, View: Complete(c.View!), c.Position)).ToList();
-        await store.SaveAsync(connection, Table, saved.Select(c => (c.Key, (object)c.View, c.Position)).ToList(), cancellationToken);
+        if (saved.Count > 0)
+        {
+            page.Write(store.SaveCommand(Table, saved.Select(c => (c.Key, (object)c.View, c.Position)).ToList()));
+        }
+
+        // Cached before the runner has sent the save; if the page then fails, the table keeps its older position, which the
+        // cache is checked against on every load, so a save rolled back is never served.
         foreach (var (key, view, position) in saved)
         {
             _cache.Saved(key.Id, position, view);

@@ -52,19 +52,16 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource, JsonSerializerOp
         return views;
     }
 
-    public async Task SaveAsync(NpgsqlConnection connection, string table, IReadOnlyList<(DocumentKey Key, object View, long Position)> documents, CancellationToken cancellationToken)
+    /// <summary>The statement that stores <paramref name="documents"/> (new or replacing), each with the position folded to.</summary>
+    public NpgsqlBatchCommand SaveCommand(string table, IReadOnlyList<(DocumentKey Key, object View, long Position)> documents)
     {
-        if (documents.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand($"""
+        ArgumentNullException.ThrowIfNull(documents);
+        var command = new NpgsqlBatchCommand($"""
             insert into {Schema}.{table} (id, operation_id, data, last_position, updated_at)
             select * , now() from unnest($1::text[], $2::uuid[], $3::jsonb[], $4::bigint[])
             on conflict (id) do update set operation_id = coalesce(excluded.operation_id, {table}.operation_id), data = excluded.data,
                 last_position = excluded.last_position, updated_at = excluded.updated_at
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = documents.Select(d => d.Key.Id).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = documents.Select(d => d.Key.OperationId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter
@@ -73,7 +70,7 @@ public sealed class ReadModelStore(NpgsqlDataSource dataSource, JsonSerializerOp
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
         });
         command.Parameters.Add(new NpgsqlParameter { Value = documents.Select(d => d.Position).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task TruncateAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)

@@ -31,12 +31,14 @@ public sealed class StreamOriginIndex(string projection)
         """;
 
     /// <summary>
-    /// Resolves the origin of every stream in <paramref name="events"/>: declared by an event of this page, or recorded
-    /// earlier. New declarations are recorded; the first declaration of a stream stands.
+    /// Resolves the origin of every stream in <paramref name="events"/> (events of <paramref name="page"/>): declared by an
+    /// event of this page, or recorded earlier. New declarations are recorded with the page's writes; the first
+    /// declaration of a stream stands.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, StreamOrigin>> ResolveAsync(
-        NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, Func<object, StreamOrigin?> declaredOrigin, CancellationToken cancellationToken)
+        ProjectionPage page, IReadOnlyList<RecordedEvent> events, Func<object, StreamOrigin?> declaredOrigin, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(declaredOrigin);
         var resolved = new Dictionary<string, StreamOrigin>(StringComparer.Ordinal);
@@ -45,7 +47,7 @@ public sealed class StreamOriginIndex(string projection)
         if (unknown.Length > 0)
         {
             await using var lookup = new NpgsqlCommand(
-                $"select stream_id, operation_id, site_id from {ReadModelStore.Schema}.{Table} where projection = $1 and stream_id = any($2)", connection);
+                $"select stream_id, operation_id, site_id from {ReadModelStore.Schema}.{Table} where projection = $1 and stream_id = any($2)", page.Connection);
             lookup.Parameters.Add(new NpgsqlParameter { Value = projection });
             lookup.Parameters.Add(new NpgsqlParameter { Value = unknown });
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
@@ -57,15 +59,15 @@ public sealed class StreamOriginIndex(string projection)
 
         if (declared.Count > 0)
         {
-            await using var record = new NpgsqlCommand($"""
+            var record = new NpgsqlBatchCommand($"""
                 insert into {ReadModelStore.Schema}.{Table} (projection, stream_id, operation_id, site_id)
                 select $1, * from unnest($2::text[], $3::uuid[], $4::uuid[]) on conflict do nothing
-                """, connection);
+                """);
             record.Parameters.Add(new NpgsqlParameter { Value = projection });
             record.Parameters.Add(new NpgsqlParameter { Value = declared.Keys.ToArray() });
             record.Parameters.Add(new NpgsqlParameter { Value = declared.Values.Select(o => o.OperationId).ToArray() });
             record.Parameters.Add(new NpgsqlParameter { Value = declared.Values.Select(o => o.SiteId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-            await record.ExecuteNonQueryAsync(cancellationToken);
+            page.Write(record);
         }
 
         foreach (var (stream, origin) in declared)

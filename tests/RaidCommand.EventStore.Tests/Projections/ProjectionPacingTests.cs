@@ -46,9 +46,9 @@ public sealed class ProjectionPacingTests(TestDatabase database) : IClassFixture
 
         public string Name => "page-recording";
 
-        public Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
         {
-            Pages.Enqueue((events.Count, Stopwatch.GetTimestamp()));
+            Pages.Enqueue((page.Events.Count, Stopwatch.GetTimestamp()));
             return Task.CompletedTask;
         }
 

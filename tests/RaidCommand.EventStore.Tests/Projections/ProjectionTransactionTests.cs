@@ -42,6 +42,27 @@ public sealed class ProjectionTransactionTests(TestDatabase database) : IClassFi
         Assert.Equal(0, withId);
     }
 
+    [Fact]
+    public async Task A_page_takes_a_transaction_id_only_when_the_runner_sends_its_writes()
+    {
+        using var test = await TestStore.CreateAsync(database.DataSource);
+        var projection = new TransactionIdWatchingProjection(await CountingProjection.CreateAsync(test), database.DataSource);
+        await ProjectionRunnerTests.AppendMany(test, 50);
+        using var stop = new CancellationTokenSource();
+        var running = test.Runner(projection).RunAsync(stop.Token);
+        for (var i = 0; i < 5; i++)
+        {
+            await Eventually.True(() => ProjectionRunnerTests.ProjectedTotal(test, 50 * (i + 1)), "the projection caught up");
+            await ProjectionRunnerTests.AppendMany(test, 50);
+        }
+
+        await Eventually.True(() => ProjectionRunnerTests.ProjectedTotal(test, 300), "the projection caught up");
+        await stop.CancelAsync();
+        await running;
+        Assert.True(projection.Pages >= 6, $"Only {projection.Pages} pages were watched.");
+        Assert.Equal(0, projection.PagesWithTransactionId);
+    }
+
     [Theory]
     [InlineData(false, "off")]
     [InlineData(true, "on")]
@@ -92,11 +113,35 @@ public sealed class ProjectionTransactionTests(TestDatabase database) : IClassFi
 
         public string Name => inner.Name;
 
-        public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public async Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
             await Release.Task.WaitAsync(cancellationToken);
-            await inner.ApplyAsync(connection, events, cancellationToken);
+            await inner.ApplyAsync(page, cancellationToken);
+        }
+
+        public Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => inner.ResetAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts like the projection it wraps, and after queuing each page's writes looks, from another session, whether the
+    /// page's transaction already has an id.
+    /// </summary>
+    private sealed class TransactionIdWatchingProjection(CountingProjection inner, NpgsqlDataSource observer) : IProjection
+    {
+        public int Pages { get; private set; }
+
+        public int PagesWithTransactionId { get; private set; }
+
+        public string Name => inner.Name;
+
+        public async Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
+        {
+            await inner.ApplyAsync(page, cancellationToken);
+            await using var command = observer.CreateCommand("select backend_xid is not null from pg_stat_activity where pid = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = page.Connection.ProcessID });
+            Pages++;
+            PagesWithTransactionId += (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? 1 : 0;
         }
 
         public Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => inner.ResetAsync(connection, cancellationToken);
@@ -109,9 +154,9 @@ public sealed class ProjectionTransactionTests(TestDatabase database) : IClassFi
 
         public string Name => "commit-setting";
 
-        public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public async Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
         {
-            await using var command = new NpgsqlCommand("select current_setting('synchronous_commit')", connection);
+            await using var command = new NpgsqlCommand("select current_setting('synchronous_commit')", page.Connection);
             Seen.TrySetResult((string)(await command.ExecuteScalarAsync(cancellationToken))!);
         }
 

@@ -89,7 +89,7 @@ public sealed class ProjectionYieldTests(TestDatabase database) : IClassFixture<
 
         public string Name => "first-page";
 
-        public Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
         {
             Applied.TrySetResult(Stopwatch.GetTimestamp());
             return Task.CompletedTask;

@@ -80,8 +80,11 @@ public sealed class DocumentCacheTests(TestDatabase database) : IClassFixture<Te
         return (new ReadModelStore(database.DataSource, Json), table);
     }
 
-    private static Task SaveAsync(ReadModelStore store, NpgsqlConnection connection, string table, string id, Counter view, long position) =>
-        store.SaveAsync(connection, table, [(new DocumentKey(id, null), view, position)], CancellationToken.None);
+    private static async Task SaveAsync(ReadModelStore store, NpgsqlConnection connection, string table, string id, Counter view, long position)
+    {
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { store.SaveCommand(table, [(new DocumentKey(id, null), view, position)]) } };
+        await batch.ExecuteNonQueryAsync();
+    }
 
     private sealed record Counter(int N);
 }

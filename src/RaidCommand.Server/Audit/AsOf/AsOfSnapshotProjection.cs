@@ -30,9 +30,10 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
 
     private int Interval => options.Value.SnapshotInterval;
 
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    public async Task ApplyAsync(ProjectionPage page, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(page);
+        var (connection, events) = (page.Connection, page.Events);
         var owners = await reads.OwnersAsync(connection, [.. events.Select(e => e.StreamId).Distinct(StringComparer.Ordinal)], cancellationToken);
         var ofOperations = events.Where(e => owners.ContainsKey(e.StreamId)).Select(e => (OperationId: owners[e.StreamId], Event: e)).ToList();
         if (ofOperations.Count == 0)
@@ -40,9 +41,6 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
             return;
         }
 
-        // Everything that reads and folds comes first, every write last: the page's transaction gets its id with its first
-        // write, and every feed reader (the live view's above all) waits while it has one. Folding a chain of snapshots
-        // is this projection's longest step, so it must not happen inside that window.
         var indexed = await index.PrepareAsync(connection, ofOperations, cancellationToken);
         var heads = await AsOfSnapshots.HeadsAsync(connection, [.. indexed.Progress.Keys], _folds, indexed.EarliestEffectiveOccurred, cancellationToken);
         var extended = new List<(AsOfFold Fold, Guid OperationId, AuditClock Clock, List<(AsOfSnapshotHead, byte[])> Snapshots)>();
@@ -61,11 +59,13 @@ public sealed class AsOfSnapshotProjection(AsOfFolds folds, EventClockIndex inde
             }
         }
 
-        await index.WriteAsync(connection, indexed, cancellationToken);
-        await AsOfSnapshots.DropOccurredFromAsync(connection, indexed.EarliestEffectiveOccurred, cancellationToken);
+        // The page's writes wait for the runner to send them, after every read and fold (see ProjectionPage), and in this
+        // order: the stale occurred-clock snapshots go before the new ones are stored.
+        index.Write(page, indexed);
+        AsOfSnapshots.DropOccurredFrom(page, indexed.EarliestEffectiveOccurred);
         foreach (var (fold, operationId, clock, snapshots) in extended.Where(e => e.Snapshots.Count > 0))
         {
-            await AsOfSnapshots.SaveAsync(connection, fold, operationId, clock, snapshots, cancellationToken);
+            AsOfSnapshots.Save(page, fold, operationId, clock, snapshots);
         }
     }
 

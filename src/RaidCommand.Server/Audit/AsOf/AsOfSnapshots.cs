@@ -97,7 +97,7 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
 
     /// <summary>
     /// The newest snapshot of each view and clock of the given operations, in the current fold versions, as
-    /// <see cref="DropOccurredFromAsync"/> with <paramref name="occurredDroppedFrom"/> will leave them.
+    /// <see cref="DropOccurredFrom"/> with <paramref name="occurredDroppedFrom"/> will leave them.
     /// </summary>
     public static async Task<Dictionary<(string View, Guid OperationId, AuditClock Clock), AsOfSnapshotHead>> HeadsAsync(
         NpgsqlConnection connection, Guid[] operationIds, IReadOnlyList<AsOfFold> folds, IReadOnlyDictionary<Guid, DateTimeOffset> occurredDroppedFrom,
@@ -144,9 +144,9 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
     }
 
     /// <summary>Stores new snapshots of one view and clock, and drops that view's snapshots of other fold versions.</summary>
-    public static async Task SaveAsync(
-        NpgsqlConnection connection, AsOfFold fold, Guid operationId, AuditClock clock, IReadOnlyList<(AsOfSnapshotHead Head, byte[] State)> snapshots, CancellationToken cancellationToken)
+    public static void Save(ProjectionPage page, AsOfFold fold, Guid operationId, AuditClock clock, IReadOnlyList<(AsOfSnapshotHead Head, byte[] State)> snapshots)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(fold);
         ArgumentNullException.ThrowIfNull(snapshots);
         var insert = new SqlArguments();
@@ -162,8 +162,8 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
             """;
         var others = new SqlArguments();
         var othersSql = $"delete from {Table} where view_name = {others.Add(fold.View)} and operation_id = {others.Add(operationId)} and fold_version <> {others.Add(fold.Version)}";
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { insert.BatchCommand(insertSql), others.BatchCommand(othersSql) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        page.Write(insert.BatchCommand(insertSql));
+        page.Write(others.BatchCommand(othersSql));
     }
 
     /// <summary>
@@ -172,16 +172,16 @@ public sealed class AsOfSnapshots(EventStoreOptions options)
     /// claims to. Effective times only, never stated ones: a snapshot is cut by effective time, and a new event never
     /// moves the effective time of an event indexed before it.
     /// </summary>
-    public static async Task DropOccurredFromAsync(NpgsqlConnection connection, IReadOnlyDictionary<Guid, DateTimeOffset> earliestOccurred, CancellationToken cancellationToken)
+    public static void DropOccurredFrom(ProjectionPage page, IReadOnlyDictionary<Guid, DateTimeOffset> earliestOccurred)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(earliestOccurred);
         var sql = new SqlArguments();
-        await using var command = sql.Command($"""
+        page.Write(sql.BatchCommand($"""
             delete from {Table} s
              using unnest({sql.Add(earliestOccurred.Keys.ToArray())}::uuid[], {sql.Add(earliestOccurred.Values.Select(v => v.ToUniversalTime()).ToArray())}::timestamptz[]) as e(operation_id, occurred_at)
              where s.operation_id = e.operation_id and s.clock = {sql.Add(ClockName(AuditClock.Occurred))} and s.instant >= e.occurred_at
-            """, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """));
     }
 
     /// <summary>The fold versions of the stored snapshots, to tell whether the running code can use them.</summary>

@@ -46,7 +46,7 @@ public sealed class EventClockIndex
     /// <summary>
     /// Works out how a page's events of operations, in feed order, enter the index, reading but not writing: each
     /// event's effective occurred time, each operation's event count so far and the earliest effective occurred time
-    /// among its new events. <see cref="WriteAsync"/> stores it.
+    /// among its new events. <see cref="Write"/> stores it.
     /// </summary>
     public async Task<IndexedEvents> PrepareAsync(NpgsqlConnection connection, IReadOnlyList<(Guid OperationId, RecordedEvent Event)> events, CancellationToken cancellationToken)
     {
@@ -69,9 +69,10 @@ public sealed class EventClockIndex
         return new IndexedEvents(events, effective, outOfOrder, progress, streamClocks, earliest);
     }
 
-    /// <summary>Stores what <see cref="PrepareAsync"/> worked out, in one round trip.</summary>
-    public async Task WriteAsync(NpgsqlConnection connection, IndexedEvents indexed, CancellationToken cancellationToken)
+    /// <summary>Stores what <see cref="PrepareAsync"/> worked out, with the page's other writes.</summary>
+    public void Write(ProjectionPage page, IndexedEvents indexed)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(indexed);
         var events = indexed.Events;
         var clocks = new SqlArguments();
@@ -92,13 +93,12 @@ public sealed class EventClockIndex
                                  {counts.Add(progress.Values.Select(p => p.MaxRecorded.ToUniversalTime()).ToArray())}::timestamptz[])
             on conflict (operation_id) do update set event_count = excluded.event_count, max_recorded_at = excluded.max_recorded_at
             """;
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { clocks.BatchCommand(clocksSql), counts.BatchCommand(countsSql) } };
+        page.Write(clocks.BatchCommand(clocksSql));
+        page.Write(counts.BatchCommand(countsSql));
         foreach (var save in StreamClocks.SaveCommands(indexed.StreamClocks))
         {
-            batch.BatchCommands.Add(save);
+            page.Write(save);
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
