@@ -76,10 +76,11 @@ async function writeBare() {
 const sides = { ours: { write: writeOurs, hub: () => ({ ...ourHub, subscribe: { operationId: raid.operationId, after: newestPosition } }) }, bare: { write: writeBare, hub: () => bareHub } };
 const pool = new ClientPool(settings.threads);
 try {
-  // Untimed: JIT, pools and first-connection costs of both servers, so that none of it lands in N=100's numbers.
+  // Untimed: JIT, pools and first-connection costs of both servers, so that none of it lands in N=100's numbers. Long
+  // enough for tiered compilation to settle: a server's CPU per write kept falling through its first ~30 s of writes.
   for (const side of ["ours", "bare"]) {
     await pool.connect(side, 10, sides[side].hub());
-    await phase(side, 2);
+    await phase(side, settings.initialWarmupSeconds);
     await pool.close(side);
   }
 
@@ -187,7 +188,7 @@ async function capturePayload() {
 function parseSettings(args) {
   const quick = args.includes("--quick");
   const parsed = {
-    quick, rounds: quick ? 2 : 5, seconds: quick ? 8 : 30, warmupSeconds: quick ? 2 : 5, rate: 20, clients: [100, 1000], threads: 2, dens: 4, output: null, from: null,
+    quick, rounds: quick ? 2 : 5, seconds: quick ? 8 : 30, initialWarmupSeconds: quick ? 2 : 30, warmupSeconds: quick ? 2 : 5, rate: 20, clients: [100, 1000], threads: 2, dens: 4, output: null, from: null,
   };
   if (args.includes("--from") && !args.includes("--output")) throw new Error("--from needs --output");
   for (let index = 0; index < args.length; index++) {
@@ -196,12 +197,13 @@ function parseSettings(args) {
       case "--quick": break;
       case "--rounds": parsed.rounds = Number(value()); break;
       case "--seconds": parsed.seconds = Number(value()); break;
+      case "--warmup": parsed.initialWarmupSeconds = Number(value()); break;
       case "--rate": parsed.rate = Number(value()); break;
       case "--clients": parsed.clients = value().split(",").map(Number); break;
       case "--threads": parsed.threads = Number(value()); break;
       case "--output": parsed.output = value(); break;
       case "--from": parsed.from = value(); break;
-      default: throw new Error(`Unknown argument ${args[index]}. Usage: [--quick] [--rounds N] [--seconds S] [--rate W] [--clients 100,1000] [--threads T] [--output FILE] | --from RESULTS.json --output FILE`);
+      default: throw new Error(`Unknown argument ${args[index]}. Usage: [--quick] [--rounds N] [--seconds S] [--warmup S] [--rate W] [--clients 100,1000] [--threads T] [--output FILE] | --from RESULTS.json --output FILE`);
     }
   }
   return parsed;

@@ -128,7 +128,9 @@ function method(report) {
   the ratio of those medians. Every receipt must arrive (a missing one is counted and reported).
 - **Memory**: each server's RSS (\`VmRSS\` in /proc) and managed heap (live bytes after a full blocking GC, from
   \`dotnet-gcdump\`) before the N clients connect and after they are all connected (and, for ours, subscribed and caught up),
-  idle; the difference divided by N. A 10-client warm-up of each server runs before the first measurement.`;
+  idle; the difference divided by N.
+- **Warm-up**: before the first measurement, each server is sent ${settings.initialWarmupSeconds ?? 2} s of writes with 10 clients connected, untimed
+  (tiered compilation: a server's CPU per write kept falling through its first ~30 s of writes).`;
 }
 
 export async function section(report) {
@@ -141,7 +143,7 @@ export async function section(report) {
   }
   // Every setting the results depend on, so that the command repeats the run whatever it was started with.
   const command = `ops/bench/run --live${settings.quick ? " --quick" : ""} --rounds ${settings.rounds} --seconds ${settings.seconds}`
-    + ` --rate ${settings.rate} --clients ${settings.clients.join(",")} --threads ${settings.threads} --output ${settings.output}`;
+    + `${settings.initialWarmupSeconds === undefined ? "" : ` --warmup ${settings.initialWarmupSeconds}`} --rate ${settings.rate} --clients ${settings.clients.join(",")} --threads ${settings.threads} --output ${settings.output}`;
   return `${SECTION_HEADER}
 
 Measured by \`${command}\` on ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC (run took ${report.minutes.toFixed(1)} min).
