@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Live;
@@ -9,6 +10,9 @@ public static class Configuration
 
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
+        // Registered for the hub by its closed type, which SignalR's open-generic default does not replace.
+        services.AddSingleton<CommandHubConnections>();
+        services.AddSingleton<HubLifetimeManager<CommandHub>>(provider => provider.GetRequiredService<CommandHubConnections>());
         services.AddSignalR();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using RaidCommand.EventStore;
 using RaidCommand.EventStore.Feed;
@@ -20,8 +19,7 @@ public sealed class LiveFeed(
     NpgsqlDataSource dataSource,
     OperationHistory history,
     StreamOwnership ownership,
-    IHubContext<CommandHub> hub,
-    IOptions<JsonHubProtocolOptions> protocol,
+    CommandHubConnections connections,
     ILogger<LiveFeed> logger)
     : BackgroundService
 {
@@ -38,7 +36,8 @@ public sealed class LiveFeed(
     {
         ArgumentNullException.ThrowIfNull(caller);
         await _started.Task.WaitAsync(cancellationToken);
-        var subscription = new LiveSubscription(caller.ConnectionId, operationId, revealsPersonalData, caller, hub, OutboxCapacity);
+        var connection = connections.Find(caller.ConnectionId) ?? throw new HubException("The connection has closed.");
+        var subscription = new LiveSubscription(connection, operationId, revealsPersonalData, OutboxCapacity);
         FeedPosition upTo;
         lock (_gate)
         {
@@ -56,7 +55,7 @@ public sealed class LiveFeed(
                 break;
             }
 
-            subscription.Send("events", page.Select(e => Shaped(LiveEvents.Of(e, operationId), revealsPersonalData)).ToList());
+            subscription.Send(LiveMessages.Events(page.Select(e => Shaped(LiveEvents.Of(e, operationId), revealsPersonalData)).ToList()));
             last = page[^1].Position;
         }
 
@@ -65,13 +64,13 @@ public sealed class LiveFeed(
             var parked = subscription.Parked.Where(e => e.Position > last).ToList();
             if (parked.Count > 0)
             {
-                subscription.Send("events", parked.Select(e => e.Event).ToList());
+                subscription.Send(LiveMessages.Events(parked.Select(e => e.Event).ToList()));
                 last = parked[^1].Position;
             }
 
             subscription.Parked.Clear();
             subscription.CatchingUp = false;
-            subscription.Send("caughtUp", new CaughtUp(operationId, (last > upTo ? last : upTo).ToString()));
+            subscription.Send(LiveMessages.CaughtUp(new CaughtUp(operationId, (last > upTo ? last : upTo).ToString())));
         }
 
         return new Subscribed(operationId, upTo.ToString());
@@ -135,7 +134,7 @@ public sealed class LiveFeed(
             }
         }
 
-        var live = new List<(LiveSubscription Subscription, SerializedJson Message)>();
+        var live = new List<(LiveSubscription Subscription, SerializedHubMessage Message)>();
         lock (_gate)
         {
             foreach (var group in byOperation.GroupBy(e => e.Operation))
@@ -145,7 +144,7 @@ public sealed class LiveFeed(
                     continue;
                 }
 
-                var operationPage = new LivePage([.. group.Select(e => e.Position)], [.. group.Select(e => e.Event)], protocol.Value.PayloadSerializerOptions);
+                var operationPage = new LivePage([.. group.Select(e => e.Position)], [.. group.Select(e => e.Event)]);
                 foreach (var subscription in subscriptions)
                 {
                     if (subscription.CatchingUp)
@@ -166,7 +165,7 @@ public sealed class LiveFeed(
         // at a time, and a subscription that went live after the lock was released gets this page from its catch-up.
         foreach (var (subscription, message) in live)
         {
-            subscription.Send("events", message);
+            subscription.Send(message);
         }
     }
 

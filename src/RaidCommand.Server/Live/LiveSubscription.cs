@@ -8,17 +8,17 @@ namespace RaidCommand.Server.Live;
 /// to the connection at once when nothing of this subscription is waiting or being written, as a broadcast would,
 /// and otherwise queued behind the one being written. Only a client whose socket does not keep up leaves anything
 /// queued, so the common case costs no extra hop through the thread pool. While catching up, live events are parked
-/// in <see cref="Parked"/> (guarded by the feed's lock).
+/// in <see cref="Parked"/> (guarded by the feed's lock). Messages are frames serialized once for all their subscribers
+/// (<see cref="LiveMessages"/>), written straight to the connection.
 /// </summary>
-public sealed class LiveSubscription(
-    string connectionId, Guid operationId, bool revealsPersonalData, HubCallerContext caller, IHubContext<CommandHub> hub, int capacity)
+public sealed class LiveSubscription(HubConnectionContext connection, Guid operationId, bool revealsPersonalData, int capacity)
 {
     private readonly Lock _gate = new();
-    private readonly Queue<(string Method, object Argument)> _waiting = new();
+    private readonly Queue<SerializedHubMessage> _waiting = new();
     private bool _writing;
     private bool _closed;
 
-    public string ConnectionId { get; } = connectionId;
+    public string ConnectionId => connection.ConnectionId;
 
     public Guid OperationId { get; } = operationId;
 
@@ -29,7 +29,7 @@ public sealed class LiveSubscription(
     public List<(EventStore.FeedPosition Position, LiveEvent Event)> Parked { get; } = [];
 
     /// <summary>Sends or queues a message; a client too slow to keep fewer than the capacity queued is disconnected (it resubscribes from its last position).</summary>
-    public void Send(string method, object argument)
+    public void Send(SerializedHubMessage message)
     {
         lock (_gate)
         {
@@ -43,18 +43,18 @@ public sealed class LiveSubscription(
                 if (_waiting.Count >= capacity)
                 {
                     CloseLocked();
-                    caller.Abort();
+                    connection.Abort();
                     return;
                 }
 
-                _waiting.Enqueue((method, argument));
+                _waiting.Enqueue(message);
                 return;
             }
 
             _writing = true;
         }
 
-        _ = WriteFromAsync(method, argument);
+        _ = WriteFromAsync(message);
     }
 
     /// <summary>Stops sending: nothing queued is written any more.</summary>
@@ -74,13 +74,13 @@ public sealed class LiveSubscription(
 
     // Runs synchronously as long as each write completes at once (the connection's buffer has room), and so
     // normally returns having written the one message; it yields only where a write has to wait for the socket.
-    private async Task WriteFromAsync(string method, object argument)
+    private async Task WriteFromAsync(SerializedHubMessage message)
     {
         try
         {
             while (true)
             {
-                await hub.Clients.Client(ConnectionId).SendAsync(method, argument, CancellationToken.None);
+                await connection.WriteAsync(message, CancellationToken.None);
                 lock (_gate)
                 {
                     if (_closed || !_waiting.TryDequeue(out var next))
@@ -89,7 +89,7 @@ public sealed class LiveSubscription(
                         return;
                     }
 
-                    (method, argument) = next;
+                    message = next;
                 }
             }
         }
