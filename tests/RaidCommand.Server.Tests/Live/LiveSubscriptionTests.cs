@@ -22,12 +22,8 @@ public sealed class LiveSubscriptionTests
     public async Task Messages_sent_while_the_socket_is_busy_are_written_after_it_in_the_order_sent()
     {
         var (connection, client) = StalledConnection();
-        var subscription = new LiveSubscription(connection, Operation, revealsPersonalData: true, capacity: 10);
 
-        foreach (var position in Positions(5))
-        {
-            subscription.Send(LiveMessages.CaughtUp(new CaughtUp(Operation, position)));
-        }
+        SendEach(new LiveSubscription(connection, Operation, revealsPersonalData: true, capacity: 10), Positions(5));
 
         Assert.Equal(Positions(5), await ReadPositionsAsync(client, 5));
         Assert.False(connection.ConnectionAborted.IsCancellationRequested);
@@ -40,15 +36,20 @@ public sealed class LiveSubscriptionTests
         var subscription = new LiveSubscription(connection, Operation, revealsPersonalData: true, capacity: 3);
 
         // The first is being written (the client reads nothing), three wait, and the fifth is one too many.
-        foreach (var position in Positions(5))
+        SendEach(subscription, Positions(5));
+
+        await WaitForAsync(connection.ConnectionAborted);
+        SendEach(subscription, ["0-6"]);
+        var written = await ReadAllPositionsAsync(client);
+        Assert.Equal(Positions(1), written);
+    }
+
+    private static void SendEach(LiveSubscription subscription, IEnumerable<string> positions)
+    {
+        foreach (var position in positions)
         {
             subscription.Send(LiveMessages.CaughtUp(new CaughtUp(Operation, position)));
         }
-
-        await WaitForAsync(connection.ConnectionAborted);
-        subscription.Send(LiveMessages.CaughtUp(new CaughtUp(Operation, "0-6")));
-        var written = await ReadAllPositionsAsync(client);
-        Assert.Equal(Positions(1), written);
     }
 
     private static string[] Positions(int count) => [.. Enumerable.Range(1, count).Select(i => $"0-{i}")];
