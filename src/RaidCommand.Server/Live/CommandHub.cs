@@ -36,7 +36,7 @@ public sealed class CommandHub(LiveFeed feed, AccessDirectory directory) : Hub
             throw new HubException("access.denied: not a member of this operation (or it does not exist).");
         }
 
-        return await feed.SubscribeAsync(Context, operation, from, Capacities.SeePersonalData.Contains(membership.Capacity), Context.ConnectionAborted);
+        return await feed.SubscribeAsync(Context.ConnectionId, operation, from, Capacities.SeePersonalData.Contains(membership.Capacity), Context.ConnectionAborted);
     }
 
     public void Unsubscribe(string operationId)

@@ -32,16 +32,15 @@ public sealed class LiveFeed(
     private FeedPosition _position;
 
     public async Task<Subscribed> SubscribeAsync(
-        HubCallerContext caller, Guid operationId, FeedPosition after, bool revealsPersonalData, CancellationToken cancellationToken)
+        string connectionId, Guid operationId, FeedPosition after, bool revealsPersonalData, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await _started.Task.WaitAsync(cancellationToken);
-        var connection = connections.Find(caller.ConnectionId) ?? throw new HubException("The connection has closed.");
+        var connection = connections.Find(connectionId) ?? throw new HubException("The connection has closed.");
         var subscription = new LiveSubscription(connection, operationId, revealsPersonalData, OutboxCapacity);
         FeedPosition upTo;
         lock (_gate)
         {
-            Unsubscribe(caller.ConnectionId, operationId);
+            Unsubscribe(connectionId, operationId);
             (_byOperation.TryGetValue(operationId, out var list) ? list : _byOperation[operationId] = []).Add(subscription);
             upTo = _position;
         }

@@ -16,6 +16,7 @@ namespace RaidCommand.Server.Tests.Live;
 public sealed class LiveSubscriptionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Silence = TimeSpan.FromMilliseconds(300);
     private static readonly Guid Operation = Guid.NewGuid();
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class LiveSubscriptionTests
 
         SendEach(new LiveSubscription(connection, Operation, revealsPersonalData: true, capacity: 10), Positions(5));
 
-        Assert.Equal(Positions(5), await ReadPositionsAsync(client, 5));
+        Assert.Equal(Positions(5), await ReadPositionsAsync(client));
         Assert.False(connection.ConnectionAborted.IsCancellationRequested);
     }
 
@@ -40,8 +41,7 @@ public sealed class LiveSubscriptionTests
 
         await WaitForAsync(connection.ConnectionAborted);
         SendEach(subscription, ["0-6"]);
-        var written = await ReadAllPositionsAsync(client);
-        Assert.Equal(Positions(1), written);
+        Assert.Equal(Positions(1), await ReadPositionsAsync(client));
     }
 
     private static void SendEach(LiveSubscription subscription, IEnumerable<string> positions)
@@ -69,49 +69,33 @@ public sealed class LiveSubscriptionTests
         return (connection, toClient.Reader);
     }
 
-    private static async Task<List<string>> ReadPositionsAsync(PipeReader client, int count)
+    /// <summary>
+    /// The positions of everything written to the client until nothing more comes for a while. The abort does not
+    /// complete the test's end of the pipe, so silence is the only sign that a connection has written its last.
+    /// </summary>
+    private static async Task<List<string>> ReadPositionsAsync(PipeReader client)
     {
         var positions = new List<string>();
-        using var timeout = new CancellationTokenSource(Patience);
         var pending = new StringBuilder();
-        while (positions.Count < count)
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
         {
-            var read = await client.ReadAsync(timeout.Token);
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            quiet.CancelAfter(Silence);
+            ReadResult read;
+            try
+            {
+                read = await client.ReadAsync(quiet.Token);
+            }
+            catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
+            {
+                return positions;
+            }
+
             pending.Append(Encoding.UTF8.GetString(read.Buffer));
             client.AdvanceTo(read.Buffer.End);
             positions.AddRange(TakeFrames(pending));
         }
-
-        return positions;
-    }
-
-    /// <summary>Everything written before the connection's transport was closed by its abort.</summary>
-    private static async Task<List<string>> ReadAllPositionsAsync(PipeReader client)
-    {
-        var positions = new List<string>();
-        using var timeout = new CancellationTokenSource(Patience);
-        var pending = new StringBuilder();
-        var idle = 0;
-        while (idle < 3)
-        {
-            // The abort does not complete the test's end of the pipe; three empty reads 100 ms apart mean nothing more is coming.
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-            quiet.CancelAfter(TimeSpan.FromMilliseconds(100));
-            try
-            {
-                var read = await client.ReadAsync(quiet.Token);
-                pending.Append(Encoding.UTF8.GetString(read.Buffer));
-                client.AdvanceTo(read.Buffer.End);
-                idle = read.IsCompleted ? 3 : 0;
-            }
-            catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
-            {
-                idle++;
-            }
-        }
-
-        positions.AddRange(TakeFrames(pending));
-        return positions;
     }
 
     /// <summary>The caughtUp positions of the complete frames (JSON protocol: each ends with 0x1E).</summary>
