@@ -8,14 +8,38 @@ using RaidCommand.EventStore.Reading;
 namespace RaidCommand.EventStore;
 
 /// <summary>Appends events to streams and reads them back. Thread-safe; one instance per store.</summary>
-public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
+public sealed class EventStore
 {
-    private readonly EventSerializer _serializer = new(options.Types, options.Json);
-    private readonly AggregateCache _states = new(options.AggregateCacheSize);
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly EventStoreOptions _options;
+    private readonly FeedSignal _signal;
+    private readonly EventSerializer _serializer;
+    private readonly AggregateCache _states;
+    private readonly AppendGroups? _groups;
+
+    public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _dataSource = dataSource;
+        _options = options;
+        _signal = signal;
+        _serializer = new EventSerializer(options.Types, options.Json);
+        _states = new AggregateCache(options.AggregateCacheSize);
+        _groups = options.ConcurrentAppendWrites > 0
+            ? new AppendGroups(
+                (appends, cancellationToken) => AppendOnceAsync(appends, [], cancellationToken),
+                AppendGroupAsync,
+                options.ConcurrentAppendWrites,
+                options.MaxAppendGroupEvents)
+            : null;
+    }
 
     public EventSerializer Serializer => _serializer;
 
-    public EventStoreOptions Options => options;
+    public EventStoreOptions Options => _options;
+
+    /// <summary>The group commit of appends; null when <see cref="EventStoreOptions.ConcurrentAppendWrites"/> is 0.</summary>
+    internal AppendGroups? Groups => _groups;
 
     /// <summary>Appends to one stream. See <see cref="AppendAsync(IReadOnlyList{StreamAppend}, CancellationToken)"/>.</summary>
     public Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
@@ -42,9 +66,19 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         var outcome = EventStoreTelemetry.Outcome.Failed;
         try
         {
-            var result = await AppendOnceAsync(appends, cancellationToken);
-            outcome = result.WasDuplicate ? EventStoreTelemetry.Outcome.Retried : EventStoreTelemetry.Outcome.Written;
-            return result;
+            var inline = InlineProjectionsFor(appends);
+            var written = inline.Count > 0 || _groups is null
+                ? new Written(await AppendOnceAsync(appends, inline, cancellationToken), GroupSize: 1)
+                : await _groups.AppendAsync(appends, cancellationToken);
+            if (written.GroupSize > 1)
+            {
+                writer = "group";
+                activity?.SetTag("eventstore.writer", writer);
+                activity?.SetTag("eventstore.group_size", written.GroupSize);
+            }
+
+            outcome = written.Result.WasDuplicate ? EventStoreTelemetry.Outcome.Retried : EventStoreTelemetry.Outcome.Written;
+            return written.Result;
         }
         catch (WrongExpectedVersionException conflict)
         {
@@ -64,10 +98,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         }
     }
 
-    private async Task<AppendResult> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    private async Task<AppendResult> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, List<IInlineProjection> inline, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var inline = InlineProjectionsFor(appends);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         AppendResult result;
         try
         {
@@ -79,24 +112,36 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
         {
             // A retried batch fails on its event ids, or on its expected version when the stream has moved on since.
             // Nothing was written (the transaction is gone); what is stored under those ids tells a retry from a conflict.
-            result = await StoredBatch.FindAsync(connection, options.Schema, appends, cancellationToken)
+            result = await StoredBatch.FindAsync(connection, _options.Schema, appends, cancellationToken)
                 ?? throw (error as WrongExpectedVersionException
                     ?? new EventIdReusedException("An event id in this batch was stored concurrently by another append.") as Exception);
         }
 
         if (!result.WasDuplicate)
         {
-            signal.Notify();
+            _signal.Notify();
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// Several callers' appends (streams disjoint) in one transaction. Not cancellable: it is every member's write. Any
+    /// failure leaves nothing written, and <see cref="AppendGroups"/> then writes each member on its own.
+    /// </summary>
+    private async Task<AppendResult> AppendGroupAsync(IReadOnlyList<StreamAppend> appends)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        var result = await WriteAsync(connection, appends, CancellationToken.None);
+        _signal.Notify();
         return result;
     }
 
     /// <summary>Reads a stream forward from <paramref name="fromVersion"/> (1 is the first event).</summary>
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and stream_version >= $2 order by stream_version");
+        await using var command = _dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {_options.Schema}.events where stream_id = $1 and stream_version >= $2 order by stream_version");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = fromVersion });
         return await EventRows.ReadAll(command, _serializer, cancellationToken);
@@ -140,8 +185,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     private async Task<(TState State, long Version)> FoldAsync<TState>(
         string streamId, TState state, long version, Func<TState, object, TState> evolve, string condition, object bound, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select {EventRows.Columns} from {options.Schema}.events where stream_id = $1 and {condition} order by stream_version");
+        await using var command = _dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {_options.Schema}.events where stream_id = $1 and {condition} order by stream_version");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = bound });
 
@@ -159,7 +204,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// <summary>The stream's current version; 0 when it does not exist.</summary>
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"select version from {options.Schema}.streams where stream_id = $1");
+        await using var command = _dataSource.CreateCommand($"select version from {_options.Schema}.streams where stream_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
     }
@@ -167,8 +212,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// <summary>The events a command produced, found by the command id in their metadata: how a retried command finds its original result.</summary>
     public async Task<IReadOnlyList<RecordedEvent>> FindByCommandIdAsync(string commandId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select {EventRows.Columns} from {options.Schema}.events where command_id = $1 order by global_position");
+        await using var command = _dataSource.CreateCommand(
+            $"select {EventRows.Columns} from {_options.Schema}.events where command_id = $1 order by global_position");
         command.Parameters.Add(new NpgsqlParameter { Value = commandId });
         return await EventRows.ReadAll(command, _serializer, cancellationToken);
     }
@@ -179,8 +224,8 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     /// </summary>
     internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken) =>
         SingleEventAppend.Fits(appends)
-            ? SingleEventAppend.ExecuteAsync(connection, options.Schema, appends[0], _serializer, cancellationToken)
-            : AppendCommand.ExecuteAsync(connection, options.Schema, appends, _serializer, cancellationToken);
+            ? SingleEventAppend.ExecuteAsync(connection, _options.Schema, appends[0], _serializer, cancellationToken)
+            : AppendCommand.ExecuteAsync(connection, _options.Schema, appends, _serializer, cancellationToken);
 
     /// <summary>The events and the inline projections' writes commit together or not at all.</summary>
     private async Task<AppendResult> WriteWithInlineProjectionsAsync(
@@ -201,15 +246,15 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventStoreOptions op
     private async Task<List<RecordedEvent>> ReadBack(NpgsqlConnection connection, AppendResult result, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"select {EventRows.Columns} from {options.Schema}.events where global_position = any($1) order by global_position", connection);
+            $"select {EventRows.Columns} from {_options.Schema}.events where global_position = any($1) order by global_position", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = result.Events.Select(e => e.Position.GlobalPosition).ToArray() });
         return await EventRows.ReadAll(command, _serializer, cancellationToken);
     }
 
     private List<IInlineProjection> InlineProjectionsFor(IReadOnlyList<StreamAppend> appends) =>
-        options.InlineProjections.Count == 0
+        _options.InlineProjections.Count == 0
             ? []
-            : [.. options.InlineProjections.Where(projection => appends.Any(a => a.Events.Any(e => projection.AppliesTo(e.Data.GetType()))))];
+            : [.. _options.InlineProjections.Where(projection => appends.Any(a => a.Events.Any(e => projection.AppliesTo(e.Data.GetType()))))];
 
     private static void Validate(IReadOnlyList<StreamAppend> appends)
     {

@@ -81,6 +81,19 @@ public sealed partial class EventStoreOptions
     /// </summary>
     public int AggregateCacheSize { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many append transactions this store runs at once (group commit). An append that arrives while all of them are
+    /// busy waits for the next one to finish, which then writes every waiting append in one transaction (streams never
+    /// twice; each append keeps its own outcome, see <see cref="EventStore.AppendAsync(IReadOnlyList{StreamAppend}, CancellationToken)"/>).
+    /// Under light load nothing waits. Appends that update inline projections are never grouped. 0 turns grouping off:
+    /// every append is its own transaction, however many run at once. The default suits a database server of a few
+    /// cores (measured in docs/benchmarks.md); a larger one may take more. Each node of a cluster has its own writers.
+    /// </summary>
+    public int ConcurrentAppendWrites { get; set; } = 2;
+
+    /// <summary>The most events one group commit carries (an append larger than this is still written, alone).</summary>
+    public int MaxAppendGroupEvents { get; set; } = 1_000;
+
     /// <summary>Names this process in the projections table, so operators can see which node leads.</summary>
     public string NodeName { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -19,6 +19,9 @@ internal sealed record BenchSettings
     /// </summary>
     public bool RawPrepared { get; init; }
 
+    /// <summary>Overrides the engine's <c>EventStoreOptions.ConcurrentAppendWrites</c> (group commit; 0 turns it off), for an A/B run.</summary>
+    public int? ConcurrentAppendWrites { get; init; }
+
     /// <summary>Run the auditor time-travel scenario instead of the engine scenarios.</summary>
     public bool TimeTravel { get; init; }
 
@@ -60,11 +63,17 @@ internal sealed record BenchSettings
                 case "--connection-options":
                     settings = settings with { ConnectionOptions = Value(args, ++i) };
                     break;
+                case "--writers":
+                    settings = settings with { Writers = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
+                    break;
+                case "--append-writes":
+                    settings = settings with { ConcurrentAppendWrites = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
+                    break;
                 case "--only":
                     settings = settings with { Only = Value(args, ++i).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--raw-prepared] [--connection-options \"Key=Value;...\"]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--raw-prepared] [--writers N] [--append-writes N] [--connection-options \"Key=Value;...\"]");
             }
         }
 

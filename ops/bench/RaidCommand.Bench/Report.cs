@@ -88,6 +88,10 @@ internal static class Report
               failed append.
             - Ours prepares its single-event append (scenarios 1 and 2: a two-statement batch, prepared once per
               pooled connection); raw's inserts are plain unprepared commands, as a hand-written insert is.{(settings.RawPrepared ? " **In this run raw's single-event inserts were prepared too (`--raw-prepared`).**" : " `--raw-prepared` prepares raw's too, for comparison.")}
+            - Ours groups concurrent appends (group commit, `EventStoreOptions.ConcurrentAppendWrites` = {settings.ConcurrentAppendWrites ?? new RaidCommand.EventStore.EventStoreOptions().ConcurrentAppendWrites}{(settings.ConcurrentAppendWrites is null ? ", the default" : ", set by `--append-writes`")}):
+              appends that arrive while that many are being written wait and are then written together, one transaction
+              for the lot, each with its own answer. Only scenario 2 has concurrent appends. Raw commits every insert on
+              its own, as a hand-written insert does. `--append-writes 0` turns grouping off.
 
             | # | Ours | Raw |
             |---|---|---|

@@ -188,7 +188,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     /// </summary>
     private void PayloadDeserializationRate()
     {
-        var serializer = new EventSerializer(Workload.StoreOptions("diag", settings.PageSize).Types, Workload.Json);
+        var serializer = new EventSerializer(Workload.StoreOptions("diag", settings).Types, Workload.Json);
         var payloads = Enumerable.Range(0, 10_000).Select(n => JsonSerializer.SerializeToUtf8Bytes(Workload.Arrest(n), Workload.Json)).ToArray();
         var rates = new List<double>();
         for (var round = 0; round < 5; round++)
@@ -209,7 +209,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
 
     private async Task<double> OursSingleAsync(string schema, int appends, int writers)
     {
-        var options = Workload.StoreOptions(schema, settings.PageSize);
+        var options = Workload.StoreOptions(schema, settings);
         await MigrateAsync(options);
         using var signal = new FeedSignal();
         var store = new Store(dataSource, options, signal);
@@ -290,7 +290,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
 
     private async Task<double> OursBatchesAsync(string schema, int batches)
     {
-        var options = Workload.StoreOptions(schema, settings.PageSize);
+        var options = Workload.StoreOptions(schema, settings);
         await MigrateAsync(options);
         using var signal = new FeedSignal();
         var store = new Store(dataSource, options, signal);
@@ -403,7 +403,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     private async Task<OursStore> CreateOursAsync()
     {
         var schema = NextSchema("o");
-        var options = Workload.StoreOptions(schema, settings.PageSize);
+        var options = Workload.StoreOptions(schema, settings);
         await MigrateAsync(options);
         await ExecuteAsync(Workload.CountsTableSql(schema));
         return new OursStore(schema, options);

@@ -33,9 +33,14 @@ internal static class Workload
         CommandId = commandId,
     };
 
-    public static EventStoreOptions StoreOptions(string schema, int pageSize)
+    public static EventStoreOptions StoreOptions(string schema, BenchSettings settings)
     {
-        var options = new EventStoreOptions { Schema = schema, FeedPageSize = pageSize };
+        var options = new EventStoreOptions { Schema = schema, FeedPageSize = settings.PageSize };
+        if (settings.ConcurrentAppendWrites is { } writes)
+        {
+            options.ConcurrentAppendWrites = writes;
+        }
+
         options.Types.Register<ArrestMade>(TypeName);
         return options;
     }
