@@ -56,7 +56,7 @@ public sealed class EventStore
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
     {
         Validate(appends);
-        var writer = SingleEventAppend.Fits(appends) ? "single-event" : "function";
+        var writer = SingleEventAppend.Fits(appends) ? "single-event" : OneEventPerStreamAppend.Fits(appends) ? "one-event-per-stream" : "function";
         var eventCount = appends.Sum(a => a.Events.Count);
         var started = Stopwatch.GetTimestamp();
         using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.append", ActivityKind.Client);
@@ -220,12 +220,20 @@ public sealed class EventStore
 
     /// <summary>
     /// Writes one batch on <paramref name="connection"/>, inside the caller's transaction if one is open. One stream
-    /// with one event takes the prepared single-event batch; every other shape takes the append function.
+    /// with one event takes the prepared single-event batch, one event to each of several streams (a group commit of
+    /// single events, most often) the prepared set-based batch; every other shape takes the append function.
     /// </summary>
-    internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken) =>
-        SingleEventAppend.Fits(appends)
-            ? SingleEventAppend.ExecuteAsync(connection, _options.Schema, appends[0], _serializer, cancellationToken)
+    internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        if (SingleEventAppend.Fits(appends))
+        {
+            return SingleEventAppend.ExecuteAsync(connection, _options.Schema, appends[0], _serializer, cancellationToken);
+        }
+
+        return OneEventPerStreamAppend.Fits(appends)
+            ? OneEventPerStreamAppend.ExecuteAsync(connection, _options.Schema, appends, _serializer, cancellationToken)
             : AppendCommand.ExecuteAsync(connection, _options.Schema, appends, _serializer, cancellationToken);
+    }
 
     /// <summary>The events and the inline projections' writes commit together or not at all.</summary>
     private async Task<AppendResult> WriteWithInlineProjectionsAsync(

@@ -7,7 +7,7 @@ namespace RaidCommand.EventStore.Appending;
 /// officers log faster than transactions commit (the minutes after a strike), one commit, one disk flush and one
 /// plan run carry many appends instead of one each.
 /// <para>
-/// Each append keeps its own outcome. A group is written with the append function, which locks all its streams (in
+/// Each append keeps its own outcome. A group is written as one multi-stream append, which locks all its streams (in
 /// key order, so groups cannot deadlock) before the transaction gets an id: the feed's ordering argument holds for a
 /// group as for any multi-stream append. If the group fails, nothing of it was written, and each of
 /// its appends is written again on its own, so a conflict or a reused event id fails only the append it belongs to,
@@ -209,7 +209,7 @@ internal sealed class AppendGroups(
         return alone;
     }
 
-    /// <summary>The append function answers one row per event, in the order the events were passed.</summary>
+    /// <summary>A multi-stream append answers one row per event, in the order the events were passed.</summary>
     private static void Answer(List<Waiting> group, AppendResult result)
     {
         var offset = 0;

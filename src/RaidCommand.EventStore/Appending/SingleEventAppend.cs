@@ -5,8 +5,9 @@ namespace RaidCommand.EventStore.Appending;
 
 /// <summary>
 /// One event to one stream, the shape of most appends (an officer's entry, a decision), as a prepared batch of two
-/// statements sent in one round trip and run in one transaction. The append function handles every other shape; both
-/// write the same rows, lock the same keys and hash the same canonical text, so readers cannot tell them apart.
+/// statements sent in one round trip and run in one transaction. <see cref="OneEventPerStreamAppend"/> and the append
+/// function handle the other shapes; all three write the same rows, lock the same keys and hash the same canonical
+/// text, so readers cannot tell them apart.
 /// <para>
 /// Why two statements: the stream's lock must be held before anything gives the transaction an id (see the feed's
 /// ordering argument in docs/architecture.md), and the stream's head must then be read with a snapshot taken after
