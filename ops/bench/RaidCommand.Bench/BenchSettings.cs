@@ -31,6 +31,9 @@ internal sealed record BenchSettings
     public int Writers { get; init; } = 16;
     public int Batches => Quick ? 50 : 200;
     public int BatchSize { get; init; } = 100;
+
+    /// <summary>Concurrent writers of scenario 3, each appending its batches to a stream of its own.</summary>
+    public int BatchWriters { get; init; } = 1;
     public int FeedEvents => Quick ? 20_000 : 200_000;
     public int PageSize { get; init; } = 5_000;
     public int LoadBatchSize { get; init; } = 1_000;
@@ -66,6 +69,9 @@ internal sealed record BenchSettings
                 case "--writers":
                     settings = settings with { Writers = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
                     break;
+                case "--batch-writers":
+                    settings = settings with { BatchWriters = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
+                    break;
                 case "--append-writes":
                     settings = settings with { ConcurrentAppendWrites = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) };
                     break;
@@ -73,7 +79,7 @@ internal sealed record BenchSettings
                     settings = settings with { Only = Value(args, ++i).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--raw-prepared] [--writers N] [--append-writes N] [--connection-options \"Key=Value;...\"]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--rounds N] [--output FILE] [--only 1,2,3,4,5] [--raw-prepared] [--writers N] [--batch-writers N] [--append-writes N] [--connection-options \"Key=Value;...\"]");
             }
         }
 

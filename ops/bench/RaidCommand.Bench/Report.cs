@@ -97,7 +97,7 @@ internal static class Report
             |---|---|---|
             | 1 | {settings.SingleAppends:N0} `AppendAsync` calls of one event, round-robin over {settings.SingleStreams} streams, `ExpectedVersion.Any`, 1 writer | one autocommit `INSERT` per event |
             | 2 | {settings.ConcurrentAppends:N0} appends by {settings.Writers} concurrent writers, each on its own {settings.SingleStreams / settings.Writers} streams | the same with one autocommit `INSERT` per event |
-            | 3 | {settings.Batches} appends of {settings.BatchSize} events to one stream | one `insert ... select from unnest(arrays)` per batch in its own transaction |
+            | 3 | {settings.Batches} appends of {settings.BatchSize} events to one stream{(settings.BatchWriters == 1 ? "" : $" each, by {settings.BatchWriters} concurrent writers with a stream each")} | one `insert ... select from unnest(arrays)` per batch in its own transaction |
             | 4 | `EventFeed.ReadPageAsync` from `FeedPosition.Start` to the end, pages of {settings.PageSize:N0}, over {settings.FeedEvents:N0} events | keyset pages `where global_position > $1 order by global_position limit {settings.PageSize}`, the same 16 columns, jsonb read as string |
             | 5 | `ProjectionRunner` from zero (fresh checkpoint), page size {settings.PageSize:N0}, one set-based upsert per page counting events per stream; timed until the committed checkpoint reaches the last position | the same pages and the same upsert, one transaction per page, no checkpoint |
 

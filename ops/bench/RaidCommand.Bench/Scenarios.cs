@@ -67,7 +67,8 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
 
         if (settings.Only.Contains(3))
         {
-            results.Add(await Alternate(3, $"Batched appends, {settings.BatchSize} events per append", 100_000, null,
+            var batchWriters = settings.BatchWriters == 1 ? "" : $", {settings.BatchWriters} writers";
+            results.Add(await Alternate(3, $"Batched appends, {settings.BatchSize} events per append{batchWriters}", 100_000, null,
                 s => OursBatchesAsync(s, settings.Batches), s => RawBatchesAsync(s, settings.Batches)));
         }
 
@@ -294,35 +295,43 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         await MigrateAsync(options);
         using var signal = new FeedSignal();
         var store = new Store(dataSource, options, signal);
+        var perWriter = batches / settings.BatchWriters;
 
         var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
-        for (var b = 0; b < batches; b++)
+        await Task.WhenAll(Enumerable.Range(0, settings.BatchWriters).Select(w => Task.Run(async () =>
         {
-            await store.AppendAsync("raid-batch", ExpectedVersion.Any, OursBatch(b, settings.BatchSize));
-        }
+            for (var b = 0; b < perWriter; b++)
+            {
+                await store.AppendAsync($"raid-batch-{w}", ExpectedVersion.Any, OursBatch((w * perWriter) + b, settings.BatchSize));
+            }
+        })));
 
         clock.Stop();
-        StopCpu(cpu, (long)batches * settings.BatchSize);
-        return (double)batches * settings.BatchSize / clock.Elapsed.TotalSeconds;
+        StopCpu(cpu, (long)perWriter * settings.BatchWriters * settings.BatchSize);
+        return (double)perWriter * settings.BatchWriters * settings.BatchSize / clock.Elapsed.TotalSeconds;
     }
 
     private async Task<double> RawBatchesAsync(string schema, int batches)
     {
         await ExecuteAsync(Workload.RawSchemaSql(schema));
-        long version = 0;
+        var perWriter = batches / settings.BatchWriters;
 
         var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
-        for (var b = 0; b < batches; b++)
+        await Task.WhenAll(Enumerable.Range(0, settings.BatchWriters).Select(w => Task.Run(async () =>
         {
-            await RawInsertBatchAsync(schema, "raid-batch", version, b, settings.BatchSize);
-            version += settings.BatchSize;
-        }
+            long version = 0;
+            for (var b = 0; b < perWriter; b++)
+            {
+                await RawInsertBatchAsync(schema, $"raid-batch-{w}", version, (w * perWriter) + b, settings.BatchSize);
+                version += settings.BatchSize;
+            }
+        })));
 
         clock.Stop();
-        StopCpu(cpu, (long)batches * settings.BatchSize);
-        return (double)batches * settings.BatchSize / clock.Elapsed.TotalSeconds;
+        StopCpu(cpu, (long)perWriter * settings.BatchWriters * settings.BatchSize);
+        return (double)perWriter * settings.BatchWriters * settings.BatchSize / clock.Elapsed.TotalSeconds;
     }
 
     private static NewEvent[] OursBatch(int batch, int size)
