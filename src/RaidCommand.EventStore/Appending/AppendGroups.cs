@@ -9,10 +9,11 @@ namespace RaidCommand.EventStore.Appending;
 /// <para>
 /// Each append keeps its own outcome. A group is written as one multi-stream append, which locks all its streams (in
 /// key order, so groups cannot deadlock) before the transaction gets an id: the feed's ordering argument holds for a
-/// group as for any multi-stream append. If the group fails, nothing of it was written, and each of
-/// its appends is written again on its own, so a conflict or a reused event id fails only the append it belongs to,
-/// and a retry is acknowledged as a retry. A wrong expected version names its stream: only that append leaves the
-/// group, and the others are written together again.
+/// group as for any multi-stream append. A wrong expected version names its stream: only that append leaves the
+/// group (and is written on its own, which answers the conflict, or acknowledges a retry of a stored batch), and the
+/// others are written together again. Any other failure (a reused event id, a lost connection) sends every append of
+/// the group to be written on its own, so each gets the answer it would have got alone; if the group had committed
+/// before its answer was lost, each is then acknowledged as a retry.
 /// </para>
 /// </summary>
 internal sealed class AppendGroups(

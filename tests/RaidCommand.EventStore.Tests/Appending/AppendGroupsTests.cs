@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Npgsql;
+using RaidCommand.EventStore.Diagnostics;
 using RaidCommand.Testing;
 
 namespace RaidCommand.EventStore.Tests.Appending;
@@ -10,11 +12,23 @@ namespace RaidCommand.EventStore.Tests.Appending;
 /// </summary>
 public sealed class AppendGroupsTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
+    private const string TestTraces = "RaidCommand.EventStore.Tests.AppendGroups";
+    private static readonly ActivitySource Tests = new(TestTraces);
+
     [Fact]
     public async Task Appends_that_wait_for_a_busy_writer_commit_together_and_each_gets_its_own_positions()
     {
         using var test = await OneWriterStoreAsync();
         string[] streams = [TestEvents.NewStreamId(), TestEvents.NewStreamId(), TestEvents.NewStreamId()];
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is EventStoreTelemetry.Name or TestTraces,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var root = Tests.StartActivity("test")!;
 
         var (first, grouped) = await WhileTheWriterIsBusyAsync(test, () =>
             [.. streams.Select(stream => test.Store.AppendAsync(stream, ExpectedVersion.NoStream, [TestEvents.Happened(stream)]))]);
@@ -33,6 +47,10 @@ public sealed class AppendGroupsTests(TestDatabase database) : IClassFixture<Tes
 
         var verification = await test.Verifier.VerifyAllAsync();
         Assert.True(verification.IsIntact, verification.FirstBrokenLink?.Reason);
+        var appends = spans.Where(s => s.TraceId == root.TraceId && s.OperationName == "eventstore.append").ToList();
+        Assert.Equal(
+            [("group", 3), ("group", 3), ("group", 3), ("single-event", 0)],
+            appends.Select(s => ((string)s.GetTagItem("eventstore.writer")!, (int?)s.GetTagItem("eventstore.group_size") ?? 0)).Order());
     }
 
     [Fact]
