@@ -38,17 +38,7 @@ internal static class AppendCommand
         var streamIds = new string[appends.Count];
         var expected = new long[appends.Count];
         var eventStreams = new int[eventCount];
-        var eventIds = new Guid[eventCount];
-        var types = new string[eventCount];
-        var schemaVersions = new int[eventCount];
-        var data = new string[eventCount];
-        var actorIds = new string?[eventCount];
-        var actorRoles = new string?[eventCount];
-        var deviceIds = new string?[eventCount];
-        var correlationIds = new string?[eventCount];
-        var causationIds = new string?[eventCount];
-        var commandIds = new string?[eventCount];
-        var occurredAt = new DateTime[eventCount];
+        var events = new EventColumns(eventCount);
 
         var i = 0;
         for (var s = 0; s < appends.Count; s++)
@@ -57,42 +47,18 @@ internal static class AppendCommand
             expected[s] = appends[s].Expected.Value;
             foreach (var @event in appends[s].Events)
             {
-                var (type, json) = serializer.Serialize(@event.Data);
                 eventStreams[i] = s + 1; // PostgreSQL arrays are 1-based.
-                eventIds[i] = @event.EventId;
-                types[i] = type.Name;
-                schemaVersions[i] = type.SchemaVersion;
-                data[i] = json;
-                actorIds[i] = @event.Metadata.ActorId;
-                actorRoles[i] = @event.Metadata.ActorRole;
-                deviceIds[i] = @event.Metadata.DeviceId;
-                correlationIds[i] = @event.Metadata.CorrelationId;
-                causationIds[i] = @event.Metadata.CausationId;
-                commandIds[i] = @event.Metadata.CommandId;
-                occurredAt[i] = @event.OccurredAt.UtcDateTime;
+                events.Set(i, @event, serializer);
                 i++;
             }
         }
 
         var command = new NpgsqlCommand(
             $"select stream_id, stream_version, global_position, transaction_id from {schema}.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
-        Add(command, NpgsqlDbType.Text, streamIds);
-        Add(command, NpgsqlDbType.Bigint, expected);
-        Add(command, NpgsqlDbType.Integer, eventStreams);
-        Add(command, NpgsqlDbType.Uuid, eventIds);
-        Add(command, NpgsqlDbType.Text, types);
-        Add(command, NpgsqlDbType.Integer, schemaVersions);
-        Add(command, NpgsqlDbType.Jsonb, data);
-        Add(command, NpgsqlDbType.Text, actorIds);
-        Add(command, NpgsqlDbType.Text, actorRoles);
-        Add(command, NpgsqlDbType.Text, deviceIds);
-        Add(command, NpgsqlDbType.Text, correlationIds);
-        Add(command, NpgsqlDbType.Text, causationIds);
-        Add(command, NpgsqlDbType.Text, commandIds);
-        Add(command, NpgsqlDbType.TimestampTz, occurredAt);
+        command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
+        command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Bigint, expected));
+        command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Integer, eventStreams));
+        events.AddTo(command.Parameters);
         return command;
     }
-
-    private static void Add(NpgsqlCommand command, NpgsqlDbType elementType, object values) =>
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | elementType, Value = values });
 }

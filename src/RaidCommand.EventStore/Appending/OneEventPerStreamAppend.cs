@@ -23,55 +23,23 @@ internal static class OneEventPerStreamAppend
         var count = appends.Count;
         var streamIds = new string[count];
         var expected = new long[count];
-        var eventIds = new Guid[count];
-        var types = new string[count];
-        var schemaVersions = new int[count];
-        var data = new string[count];
-        var actorIds = new string?[count];
-        var actorRoles = new string?[count];
-        var deviceIds = new string?[count];
-        var correlationIds = new string?[count];
-        var causationIds = new string?[count];
-        var commandIds = new string?[count];
-        var occurredAt = new DateTime[count];
+        var events = new EventColumns(count);
         for (var i = 0; i < count; i++)
         {
-            var @event = appends[i].Events[0];
-            var (type, json) = serializer.Serialize(@event.Data);
             streamIds[i] = appends[i].StreamId;
             expected[i] = appends[i].Expected.Value;
-            eventIds[i] = @event.EventId;
-            types[i] = type.Name;
-            schemaVersions[i] = type.SchemaVersion;
-            data[i] = json;
-            actorIds[i] = @event.Metadata.ActorId;
-            actorRoles[i] = @event.Metadata.ActorRole;
-            deviceIds[i] = @event.Metadata.DeviceId;
-            correlationIds[i] = @event.Metadata.CorrelationId;
-            causationIds[i] = @event.Metadata.CausationId;
-            commandIds[i] = @event.Metadata.CommandId;
-            occurredAt[i] = @event.OccurredAt.UtcDateTime;
+            events.Set(i, appends[i].Events[0], serializer);
         }
 
         await using var batch = new NpgsqlBatch(connection);
         var lockStreams = new NpgsqlBatchCommand(LockSql);
-        lockStreams.Parameters.Add(Array(NpgsqlDbType.Text, streamIds));
+        lockStreams.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         batch.BatchCommands.Add(lockStreams);
 
         var insert = new NpgsqlBatchCommand(InsertSql(schema));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, streamIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Bigint, expected));
-        insert.Parameters.Add(Array(NpgsqlDbType.Uuid, eventIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, types));
-        insert.Parameters.Add(Array(NpgsqlDbType.Integer, schemaVersions));
-        insert.Parameters.Add(Array(NpgsqlDbType.Jsonb, data));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, actorIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, actorRoles));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, deviceIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, correlationIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, causationIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.Text, commandIds));
-        insert.Parameters.Add(Array(NpgsqlDbType.TimestampTz, occurredAt));
+        insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
+        insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Bigint, expected));
+        events.AddTo(insert.Parameters);
         batch.BatchCommands.Add(insert);
 
         // Prepared once per physical connection (a no-op afterwards), as the single-event batch is.
@@ -104,9 +72,6 @@ internal static class OneEventPerStreamAppend
 
         return new AppendResult([.. appends.Select(a => written[a.StreamId])], WasDuplicate: false);
     }
-
-    private static NpgsqlParameter Array(NpgsqlDbType elementType, object values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | elementType, Value = values };
 
     /// <summary>The append function's lock statement: the same keys, in the same (sorted) order.</summary>
     private const string LockSql =
