@@ -229,9 +229,13 @@ public sealed class AppendGroupsTests(TestDatabase database) : IClassFixture<Tes
             await take.ExecuteNonQueryAsync();
         }
 
+        // The test's own earlier appends must have let the writer go, or the first append would wait instead of writing.
+        var groups = test.Store.Groups!;
+        await Eventually.True(() => Task.FromResult(groups.WritingCount == 0), "the writer is free");
         var first = test.Store.AppendAsync(busy, ExpectedVersion.NoStream, [TestEvents.Happened("first")]);
+        Assert.Equal((1, 0), (groups.WritingCount, groups.WaitingCount));
         var grouped = start();
-        await Eventually.True(() => Task.FromResult(test.Store.Groups!.WaitingCount == grouped.Length), "the appends wait for the writer");
+        await Eventually.True(() => Task.FromResult(groups.WaitingCount == grouped.Length), "the appends wait for the writer");
         Assert.False(first.IsCompleted);
         if (whileWaiting is not null)
         {

@@ -22,9 +22,10 @@ public sealed class ProjectionTransactionTests(TestDatabase database) : IClassFi
         await Eventually.True(() => ProjectionRunnerTests.ProjectedTotal(test, 50), "the projection caught up");
 
         // Each wake-up makes the runner look for a page and find none; its session must never show a transaction id.
+        // A look takes about a millisecond, so sampling goes on (up to ten times as long) until it has caught some.
         var looks = 0;
         var withId = 0;
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 300 || (looks < 3 && i < 3_000); i++)
         {
             test.Signal.Wake();
             await using var command = database.DataSource.CreateCommand(
