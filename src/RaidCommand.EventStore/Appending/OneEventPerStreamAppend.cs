@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,7 +37,7 @@ internal static class OneEventPerStreamAppend
         lockStreams.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         batch.BatchCommands.Add(lockStreams);
 
-        var insert = new NpgsqlBatchCommand(InsertSql(schema));
+        var insert = new NpgsqlBatchCommand(InsertSqlBySchema.GetOrAdd(schema, InsertSql));
         insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Bigint, expected));
         events.AddTo(insert.Parameters);
@@ -76,6 +77,9 @@ internal static class OneEventPerStreamAppend
     /// <summary>The append function's lock statement: the same keys, in the same (sorted) order.</summary>
     private const string LockSql =
         "select pg_advisory_xact_lock(k) from (select distinct hashtextextended(s, 0) as k from unnest($1) s order by 1) keys";
+
+    /// <summary>The statement's text per schema, built once: it is long, and Npgsql finds the prepared statement by its text.</summary>
+    private static readonly ConcurrentDictionary<string, string> InsertSqlBySchema = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads every head, checks every expected version, and only if all hold stores the events with their versions,

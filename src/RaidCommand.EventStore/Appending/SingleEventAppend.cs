@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -30,7 +31,7 @@ internal static class SingleEventAppend
         lockStream.Parameters.Add(Parameter(NpgsqlDbType.Text, append.StreamId));
         batch.BatchCommands.Add(lockStream);
 
-        var insert = new NpgsqlBatchCommand(InsertSql(schema));
+        var insert = new NpgsqlBatchCommand(InsertSqlBySchema.GetOrAdd(schema, InsertSql));
         insert.Parameters.Add(Parameter(NpgsqlDbType.Text, append.StreamId));
         insert.Parameters.Add(Parameter(NpgsqlDbType.Bigint, append.Expected.Value));
         insert.Parameters.Add(Parameter(NpgsqlDbType.Uuid, @event.EventId));
@@ -70,6 +71,9 @@ internal static class SingleEventAppend
 
     /// <summary>The same lock key as the append function takes, so both paths exclude each other per stream.</summary>
     private const string LockSql = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
+
+    /// <summary>The statement's text per schema, built once: it is long, and Npgsql finds the prepared statement by its text.</summary>
+    private static readonly ConcurrentDictionary<string, string> InsertSqlBySchema = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads the head, checks the expected version, stores the event with its version, position and hash, and moves
