@@ -17,6 +17,9 @@ public sealed class EventStore
     private readonly AggregateCache _states;
     private readonly AppendGroups? _groups;
 
+    /// <summary>Tried in order; the last (the append function) fits every batch.</summary>
+    private readonly IAppendWriter[] _writers;
+
     public EventStore(NpgsqlDataSource dataSource, EventStoreOptions options, FeedSignal signal)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +28,12 @@ public sealed class EventStore
         _signal = signal;
         _serializer = new EventSerializer(options.Types, options.Json);
         _states = new AggregateCache(options.AggregateCacheSize);
+        _writers =
+        [
+            new SingleEventAppend(options.Schema, _serializer),
+            new OneEventPerStreamAppend(options.Schema, _serializer),
+            new AppendCommand(options.Schema, _serializer),
+        ];
         _groups = options.ConcurrentAppendWrites > 0
             ? new AppendGroups(
                 (appends, cancellationToken) => AppendOnceAsync(appends, [], cancellationToken),
@@ -56,7 +65,7 @@ public sealed class EventStore
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
     {
         Validate(appends);
-        var writer = SingleEventAppend.Fits(appends) ? "single-event" : OneEventPerStreamAppend.Fits(appends) ? "one-event-per-stream" : "function";
+        var writer = WriterFor(appends).Name;
         var eventCount = appends.Sum(a => a.Events.Count);
         var started = Stopwatch.GetTimestamp();
         using var activity = EventStoreTelemetry.Activities.StartActivity("eventstore.append", ActivityKind.Client);
@@ -223,17 +232,10 @@ public sealed class EventStore
     /// with one event takes the prepared single-event batch, one event to each of several streams (a group commit of
     /// single events, most often) the prepared set-based batch; every other shape takes the append function.
     /// </summary>
-    internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
-    {
-        if (SingleEventAppend.Fits(appends))
-        {
-            return SingleEventAppend.ExecuteAsync(connection, _options.Schema, appends[0], _serializer, cancellationToken);
-        }
+    internal Task<AppendResult> WriteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken) =>
+        WriterFor(appends).ExecuteAsync(connection, appends, cancellationToken);
 
-        return OneEventPerStreamAppend.Fits(appends)
-            ? OneEventPerStreamAppend.ExecuteAsync(connection, _options.Schema, appends, _serializer, cancellationToken)
-            : AppendCommand.ExecuteAsync(connection, _options.Schema, appends, _serializer, cancellationToken);
-    }
+    private IAppendWriter WriterFor(IReadOnlyList<StreamAppend> appends) => Array.Find(_writers, writer => writer.Fits(appends))!;
 
     /// <summary>The events and the inline projections' writes commit together or not at all.</summary>
     private async Task<AppendResult> WriteWithInlineProjectionsAsync(

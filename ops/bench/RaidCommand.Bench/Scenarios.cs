@@ -296,6 +296,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         using var signal = new FeedSignal();
         var store = new Store(dataSource, options, signal);
         var perWriter = batches / settings.BatchWriters;
+        var events = (long)perWriter * settings.BatchWriters * settings.BatchSize;
 
         var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
@@ -308,14 +309,15 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         })));
 
         clock.Stop();
-        StopCpu(cpu, (long)perWriter * settings.BatchWriters * settings.BatchSize);
-        return (double)perWriter * settings.BatchWriters * settings.BatchSize / clock.Elapsed.TotalSeconds;
+        StopCpu(cpu, events);
+        return events / clock.Elapsed.TotalSeconds;
     }
 
     private async Task<double> RawBatchesAsync(string schema, int batches)
     {
         await ExecuteAsync(Workload.RawSchemaSql(schema));
         var perWriter = batches / settings.BatchWriters;
+        var events = (long)perWriter * settings.BatchWriters * settings.BatchSize;
 
         var cpu = StartCpu();
         var clock = Stopwatch.StartNew();
@@ -330,8 +332,8 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         })));
 
         clock.Stop();
-        StopCpu(cpu, (long)perWriter * settings.BatchWriters * settings.BatchSize);
-        return (double)perWriter * settings.BatchWriters * settings.BatchSize / clock.Elapsed.TotalSeconds;
+        StopCpu(cpu, events);
+        return events / clock.Elapsed.TotalSeconds;
     }
 
     private static NewEvent[] OursBatch(int batch, int size)

@@ -7,12 +7,19 @@ namespace RaidCommand.EventStore.Appending;
 /// The single call to the append function (schema migration 5), which writes a batch of any shape (several streams,
 /// several events per stream, streams that are only checked) in one round trip.
 /// </summary>
-internal static class AppendCommand
+internal sealed class AppendCommand(string schema, EventSerializer serializer) : IAppendWriter
 {
-    public static async Task<AppendResult> ExecuteAsync(
-        NpgsqlConnection connection, string schema, IReadOnlyList<StreamAppend> appends, EventSerializer serializer, CancellationToken cancellationToken)
+    private readonly string _sql =
+        $"select stream_id, stream_version, global_position, transaction_id from {schema}.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
+    public string Name => "function";
+
+    /// <summary>The function writes every shape; the store tries it last.</summary>
+    public bool Fits(IReadOnlyList<StreamAppend> appends) => true;
+
+    public async Task<AppendResult> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
-        await using var command = Build(schema, appends, serializer);
+        await using var command = Build(appends);
         command.Connection = connection;
         try
         {
@@ -32,7 +39,7 @@ internal static class AppendCommand
         }
     }
 
-    public static NpgsqlCommand Build(string schema, IReadOnlyList<StreamAppend> appends, EventSerializer serializer)
+    private NpgsqlCommand Build(IReadOnlyList<StreamAppend> appends)
     {
         var eventCount = appends.Sum(a => a.Events.Count);
         var streamIds = new string[appends.Count];
@@ -53,8 +60,7 @@ internal static class AppendCommand
             }
         }
 
-        var command = new NpgsqlCommand(
-            $"select stream_id, stream_version, global_position, transaction_id from {schema}.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+        var command = new NpgsqlCommand(_sql);
         command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Bigint, expected));
         command.Parameters.Add(EventColumns.Array(NpgsqlDbType.Integer, eventStreams));

@@ -269,16 +269,7 @@ internal sealed class AppendGroups(
         }
     }
 
-    private static int EventCount(IReadOnlyList<StreamAppend> appends)
-    {
-        var count = 0;
-        foreach (var append in appends)
-        {
-            count += append.Events.Count;
-        }
-
-        return count;
-    }
+    private static int EventCount(IReadOnlyList<StreamAppend> appends) => appends.Sum(a => a.Events.Count);
 
     private sealed class Waiting(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {

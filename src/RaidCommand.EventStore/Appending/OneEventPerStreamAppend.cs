@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,12 +13,16 @@ namespace RaidCommand.EventStore.Appending;
 /// transaction an id, and the heads must then be read with a snapshot taken after they were granted.
 /// </para>
 /// </summary>
-internal static class OneEventPerStreamAppend
+internal sealed class OneEventPerStreamAppend(string schema, EventSerializer serializer) : IAppendWriter
 {
-    public static bool Fits(IReadOnlyList<StreamAppend> appends) => appends.Count > 1 && appends.All(a => a.Events.Count == 1);
+    /// <summary>Built once: the statement is long, and Npgsql finds the prepared statement by its text.</summary>
+    private readonly string _insertSql = InsertSql(schema);
 
-    public static async Task<AppendResult> ExecuteAsync(
-        NpgsqlConnection connection, string schema, IReadOnlyList<StreamAppend> appends, EventSerializer serializer, CancellationToken cancellationToken)
+    public string Name => "one-event-per-stream";
+
+    public bool Fits(IReadOnlyList<StreamAppend> appends) => appends.Count > 1 && appends.All(a => a.Events.Count == 1);
+
+    public async Task<AppendResult> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
         var count = appends.Count;
         var streamIds = new string[count];
@@ -37,7 +40,7 @@ internal static class OneEventPerStreamAppend
         lockStreams.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         batch.BatchCommands.Add(lockStreams);
 
-        var insert = new NpgsqlBatchCommand(InsertSqlBySchema.GetOrAdd(schema, InsertSql));
+        var insert = new NpgsqlBatchCommand(_insertSql);
         insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Text, streamIds));
         insert.Parameters.Add(EventColumns.Array(NpgsqlDbType.Bigint, expected));
         events.AddTo(insert.Parameters);
@@ -77,9 +80,6 @@ internal static class OneEventPerStreamAppend
     /// <summary>The append function's lock statement: the same keys, in the same (sorted) order.</summary>
     private const string LockSql =
         "select pg_advisory_xact_lock(k) from (select distinct hashtextextended(s, 0) as k from unnest($1) s order by 1) keys";
-
-    /// <summary>The statement's text per schema, built once: it is long, and Npgsql finds the prepared statement by its text.</summary>
-    private static readonly ConcurrentDictionary<string, string> InsertSqlBySchema = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads every head, checks every expected version, and only if all hold stores the events with their versions,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,13 +15,18 @@ namespace RaidCommand.EventStore.Appending;
 /// committed each statement takes a fresh snapshot, so the lock is its own statement and the head is read by the next.
 /// </para>
 /// </summary>
-internal static class SingleEventAppend
+internal sealed class SingleEventAppend(string schema, EventSerializer serializer) : IAppendWriter
 {
-    public static bool Fits(IReadOnlyList<StreamAppend> appends) => appends.Count == 1 && appends[0].Events.Count == 1;
+    /// <summary>Built once: the statement is long, and Npgsql finds the prepared statement by its text.</summary>
+    private readonly string _insertSql = InsertSql(schema);
 
-    public static async Task<AppendResult> ExecuteAsync(
-        NpgsqlConnection connection, string schema, StreamAppend append, EventSerializer serializer, CancellationToken cancellationToken)
+    public string Name => "single-event";
+
+    public bool Fits(IReadOnlyList<StreamAppend> appends) => appends.Count == 1 && appends[0].Events.Count == 1;
+
+    public async Task<AppendResult> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
+        var append = appends[0];
         var @event = append.Events[0];
         var (type, json) = serializer.Serialize(@event.Data);
         await using var batch = new NpgsqlBatch(connection);
@@ -31,7 +35,7 @@ internal static class SingleEventAppend
         lockStream.Parameters.Add(Parameter(NpgsqlDbType.Text, append.StreamId));
         batch.BatchCommands.Add(lockStream);
 
-        var insert = new NpgsqlBatchCommand(InsertSqlBySchema.GetOrAdd(schema, InsertSql));
+        var insert = new NpgsqlBatchCommand(_insertSql);
         insert.Parameters.Add(Parameter(NpgsqlDbType.Text, append.StreamId));
         insert.Parameters.Add(Parameter(NpgsqlDbType.Bigint, append.Expected.Value));
         insert.Parameters.Add(Parameter(NpgsqlDbType.Uuid, @event.EventId));
@@ -71,9 +75,6 @@ internal static class SingleEventAppend
 
     /// <summary>The same lock key as the append function takes, so both paths exclude each other per stream.</summary>
     private const string LockSql = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
-
-    /// <summary>The statement's text per schema, built once: it is long, and Npgsql finds the prepared statement by its text.</summary>
-    private static readonly ConcurrentDictionary<string, string> InsertSqlBySchema = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads the head, checks the expected version, stores the event with its version, position and hash, and moves
