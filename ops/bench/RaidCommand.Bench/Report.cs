@@ -68,8 +68,9 @@ internal static class Report
             - Both sides use one `NpgsqlDataSource` with exactly the connection settings the server uses
               (`EventStoreConnectionSettings`: `No Reset On Close`; no `Max Auto Prepare`, no multiplexing), so neither
               side gets a connection-string advantage.
-            - Each scenario runs **ours** (the RaidCommand event store) and a **raw** Npgsql baseline alternately,
-              ours then raw, for {settings.Rounds} rounds, each run on **fresh tables** (a new event store schema, a new raw table;
+            - Each scenario runs **ours** (the RaidCommand event store) and a **raw** Npgsql baseline one after
+              the other for {settings.Rounds} rounds (scenarios 1-3: ours first in odd rounds, raw first in even ones, so
+              whatever a run leaves behind falls on both sides alike), each run on **fresh tables** (a new event store schema, a new raw table;
               dropped afterwards). The table reports the **median** rate of each side and the ratio of the medians;
               the machine is shared and noisy, so no means and no best-of. An untimed warm-up runs first.
             - The raw table has the shape of `eventstore.events`: the same columns and types (jsonb data, uuid event id,

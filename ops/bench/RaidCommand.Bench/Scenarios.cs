@@ -38,7 +38,8 @@ internal sealed record ScenarioResult(int Number, string Name, double? TargetRat
 
 /// <summary>
 /// The five scenarios. Each round creates fresh tables (a new event store schema for ours, a new raw table for
-/// the baseline), times ours, then raw, and drops both. Only the measured work is inside the stopwatch.
+/// the baseline), times both, one after the other (who goes first alternates by round), and drops both. Only the
+/// measured work is inside the stopwatch.
 /// </summary>
 internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings settings)
 {
@@ -109,13 +110,21 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         int number, string name, double? targetRate, double? targetRatio, Func<string, Task<double>> ours, Func<string, Task<double>> raw)
     {
         var result = new ScenarioResult(number, name, targetRate, targetRatio, [], []);
+        async Task<(double Rate, (double Client, double Server)? Cpu)> Side(bool isOurs) =>
+            (await RunOnFreshSchema(isOurs ? ours : raw, isOurs), TakeCpu(isOurs ? result.OursCpu : result.RawCpu));
+
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            result.Ours.Add(await RunOnFreshSchema(ours, ours: true));
-            var oursCpu = TakeCpu(result.OursCpu);
-            result.Raw.Add(await RunOnFreshSchema(raw, ours: false));
-            var rawCpu = TakeCpu(result.RawCpu);
-            Console.WriteLine($"  [{number}] round {round}: ours {Rate(result.Ours[^1])}/s, raw {Rate(result.Raw[^1])}/s{CpuText(oursCpu, rawCpu)}");
+            // Who goes first alternates: whatever a run leaves behind (dirty pages, a checkpoint, autovacuum of the
+            // dropped schema's catalog rows) then falls on each side equally often.
+            var oursFirst = round % 2 == 1;
+            var first = await Side(oursFirst);
+            var second = await Side(!oursFirst);
+            var (o, r) = oursFirst ? (first, second) : (second, first);
+            result.Ours.Add(o.Rate);
+            result.Raw.Add(r.Rate);
+            var order = oursFirst ? "ours first" : "raw first";
+            Console.WriteLine($"  [{number}] round {round} ({order}): ours {Rate(o.Rate)}/s, raw {Rate(r.Rate)}/s{CpuText(o.Cpu, r.Cpu)}");
         }
 
         return result;
@@ -648,28 +657,6 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     private async Task MigrateAsync(EventStoreOptions options)
     {
         await new SchemaMigrator(dataSource, options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        if (Environment.GetEnvironmentVariable("RAIDCOMMAND_BENCH_WITHOUT_0004") == "1")
-        {
-            // A/B measurement of schema migration 0004 only: put back the append function as 0003 defined it.
-            await ExecuteAsync(Migration0003Sql.Replace("__schema__", options.Schema, StringComparison.Ordinal));
-        }
-
-        if (Environment.GetEnvironmentVariable("RAIDCOMMAND_BENCH_WITHOUT_0002") == "1")
-        {
-            // A/B measurement of schema migration 0002 only: put the function attributes back as 0001 made them.
-            await ExecuteAsync($"alter function {options.Schema}.append reset plan_cache_mode; alter function {options.Schema}.canonical_event immutable");
-        }
-    }
-
-    private static string Migration0003Sql
-    {
-        get
-        {
-            using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("RaidCommand.EventStore.Schema.0003_check_only_streams.sql")
-                ?? throw new InvalidOperationException("Migration 0003 is not embedded in the engine.");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
     }
 
     private async Task DropAsync(string schema) => await ExecuteAsync($"drop schema if exists {schema} cascade");
