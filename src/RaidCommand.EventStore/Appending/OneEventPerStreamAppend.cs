@@ -103,10 +103,7 @@ internal sealed class OneEventPerStreamAppend(string schema, EventSerializer ser
             select h.*, h.version + 1 as next_version, nextval('{schema}.events_position_seq') as position, c.recorded_at, c.transaction_id
               from head h cross join clock c
         ), inserted as (
-            insert into {schema}.events (
-                global_position, stream_id, stream_version, event_id, event_type, schema_version, data,
-                actor_id, actor_role, device_id, correlation_id, causation_id, command_id,
-                occurred_at, recorded_at, transaction_id, previous_hash, hash)
+            insert into {schema}.events ({AppendSql.EventsColumns})
             select n.position, n.stream_id, n.next_version, n.event_id, n.event_type, n.schema_version, n.data,
                    n.actor_id, n.actor_role, n.device_id, n.correlation_id, n.causation_id, n.command_id,
                    n.occurred_at, n.recorded_at, n.transaction_id, n.head_hash,
@@ -116,12 +113,7 @@ internal sealed class OneEventPerStreamAppend(string schema, EventSerializer ser
                        n.occurred_at, n.recorded_at, n.transaction_id))
               from next n
             returning stream_id, stream_version, global_position, transaction_id, hash, recorded_at
-        ), moved as (
-            insert into {schema}.streams as s (stream_id, version, head_hash, created_at, updated_at)
-            select i.stream_id, i.stream_version, i.hash, i.recorded_at, i.recorded_at from inserted i
-            on conflict on constraint streams_pkey do update
-               set version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at
-        )
+        ), {AppendSql.MoveHeads(schema)}
         select i.stream_id, i.stream_version, i.global_position, i.transaction_id from inserted i
         union all
         select c.stream_id, c.version, null, null from conflict c

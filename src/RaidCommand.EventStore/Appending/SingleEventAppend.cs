@@ -92,22 +92,14 @@ internal sealed class SingleEventAppend(string schema, EventSerializer serialize
               from head h
              where $2 = -1 or $2 = h.version
         ), inserted as (
-            insert into {schema}.events (
-                global_position, stream_id, stream_version, event_id, event_type, schema_version, data,
-                actor_id, actor_role, device_id, correlation_id, causation_id, command_id,
-                occurred_at, recorded_at, transaction_id, previous_hash, hash)
+            insert into {schema}.events ({AppendSql.EventsColumns})
             select n.position, $1, n.version, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, n.recorded_at, n.transaction_id,
                    n.previous_hash,
                    sha256(n.previous_hash || {schema}.canonical_event(
                        n.position, $1, n.version, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, n.recorded_at, n.transaction_id))
               from next n
-            returning stream_version, global_position, transaction_id, hash, recorded_at
-        ), moved as (
-            insert into {schema}.streams as s (stream_id, version, head_hash, created_at, updated_at)
-            select $1, i.stream_version, i.hash, i.recorded_at, i.recorded_at from inserted i
-            on conflict on constraint streams_pkey do update
-               set version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at
-        )
+            returning stream_id, stream_version, global_position, transaction_id, hash, recorded_at
+        ), {AppendSql.MoveHeads(schema)}
         select i.stream_version, i.global_position, i.transaction_id from inserted i
         union all
         select h.version, null, null from head h where not ($2 = -1 or $2 = h.version)
