@@ -51,14 +51,16 @@ try
         return;
     }
 
-    var results = await new Scenarios(dataSource, settings).RunAllAsync();
+    var scenarios = new Scenarios(dataSource, settings);
+    var results = await scenarios.RunAllAsync();
     Console.WriteLine();
     Console.WriteLine(Report.Table(results, markdown: false));
+    Console.Write(Report.Ceilings(scenarios.Ceilings));
     Console.WriteLine($"Total time {clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
 
     if (settings.Output is not null)
     {
-        Report.WriteMarkdown(settings, machine, results, clock.Elapsed);
+        Report.WriteMarkdown(settings, machine, results, scenarios.Ceilings, clock.Elapsed);
         Console.WriteLine($"Wrote {settings.Output}");
     }
 }

@@ -46,7 +46,21 @@ internal static class Report
         return text.ToString();
     }
 
-    public static void WriteMarkdown(BenchSettings settings, MachineInfo machine, IReadOnlyList<ScenarioResult> results, TimeSpan elapsed)
+    /// <summary>Scenario 3's ceiling, one line per number of writers; empty when it was not measured.</summary>
+    public static string Ceilings(IReadOnlyList<CeilingResult> ceilings)
+    {
+        var text = new StringBuilder();
+        foreach (var ceiling in ceilings)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Scenario 3's ceiling, raw binary COPY of the same batches into the same table shape, {ceiling.Writers} writer{(ceiling.Writers == 1 ? "" : "s")}: median {Scenarios.Rate(ceiling.Median)} events/s (rounds: {string.Join(", ", ceiling.Rates.Select(Scenarios.Rate))})");
+        }
+
+        return text.ToString();
+    }
+
+    public static void WriteMarkdown(
+        BenchSettings settings, MachineInfo machine, IReadOnlyList<ScenarioResult> results, IReadOnlyList<CeilingResult> ceilings, TimeSpan elapsed)
     {
         var path = settings.Output!;
         var section = new StringBuilder();
@@ -123,6 +137,19 @@ internal static class Report
         {
             section.AppendLine(CultureInfo.InvariantCulture,
                 $"- {r.Number}: ours {string.Join(", ", r.Ours.Select(Scenarios.Rate))}; raw {string.Join(", ", r.Raw.Select(Scenarios.Rate))}");
+        }
+
+        var ceilingLines = Ceilings(ceilings);
+        if (ceilingLines.Length > 0)
+        {
+            section.AppendLine();
+            section.AppendLine("What this machine can store at all (binary `COPY`, one transaction per batch; not a baseline for ours, whose appends need");
+            section.AppendLine("the lock, the version check and the hash chain inside one round trip):");
+            section.AppendLine();
+            foreach (var line in ceilingLines.TrimEnd().Split('\n'))
+            {
+                section.AppendLine("- " + line.TrimEnd());
+            }
         }
 
         section.AppendLine();

@@ -47,6 +47,9 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
     private CpuMeter? _cpu;
     private (double Client, double Server)? _lastCpu;
 
+    /// <summary>Scenario 3's ceiling (raw binary COPY of its rows), by number of writers; empty when scenario 3 did not run.</summary>
+    public List<CeilingResult> Ceilings { get; } = [];
+
     public async Task<List<ScenarioResult>> RunAllAsync()
     {
         _cpu = await CpuMeter.CreateAsync(dataSource);
@@ -71,6 +74,7 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
             var batchWriters = settings.BatchWriters == 1 ? "" : $", {settings.BatchWriters} writers";
             results.Add(await Alternate(3, $"Batched appends, {settings.BatchSize} events per append{batchWriters}", 100_000, null,
                 s => OursBatchesAsync(s, settings.Batches), s => RawBatchesAsync(s, settings.Batches)));
+            await MeasureCeilingsAsync();
         }
 
         if (settings.Only.Contains(4) || settings.Only.Contains(5))
@@ -128,6 +132,26 @@ internal sealed class Scenarios(NpgsqlDataSource dataSource, BenchSettings setti
         }
 
         return result;
+    }
+
+    /// <summary>Scenario 3's ceiling at its own number of writers and at four, on fresh raw tables, as many rounds as the scenarios.</summary>
+    private async Task MeasureCeilingsAsync()
+    {
+        foreach (var writers in new[] { settings.BatchWriters, 4 }.Distinct())
+        {
+            var ceiling = new CeilingResult(writers, []);
+            for (var round = 1; round <= settings.Rounds; round++)
+            {
+                ceiling.Rates.Add(await RunOnFreshSchema(async schema =>
+                {
+                    await ExecuteAsync(Workload.RawSchemaSql(schema));
+                    return await CopyCeiling.RunAsync(dataSource, schema, settings.Batches, settings.BatchSize, writers);
+                }, ours: false));
+            }
+
+            Console.WriteLine($"  [3] ceiling: raw binary COPY of the same batches, {writers} writer(s): {string.Join(", ", ceiling.Rates.Select(Rate))} events/s");
+            Ceilings.Add(ceiling);
+        }
     }
 
     /// <summary>Moves the CPU time the last timed section measured into <paramref name="into"/>.</summary>
