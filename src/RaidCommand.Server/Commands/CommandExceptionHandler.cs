@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RaidCommand.Domain.Common;
 using RaidCommand.EventStore;
+using RaidCommand.Server.Hosting.ErrorHandling;
 using RaidCommand.Server.Security.Authorization;
 
 namespace RaidCommand.Server.Commands;
@@ -50,8 +51,7 @@ public sealed class CommandExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return await problems.AnswerAsync(httpContext, problem, exception);
     }
 
     private static ProblemDetails Violation(DomainRuleViolation violation)

@@ -13,20 +13,14 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
     {
         if (exception is not BadHttpRequestException badRequest)
         {
-            return false; // Everything else is the default handler's 500 problem details.
+            return false; // Everything else is for the other handlers, or the default handler's 500 problem details.
         }
 
-        httpContext.Response.StatusCode = badRequest.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        return await problemDetails.AnswerAsync(httpContext, new ProblemDetails
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request could not be read.",
-                Detail = badRequest.Message,
-            },
-        });
+            Status = badRequest.StatusCode,
+            Title = "The request could not be read.",
+            Detail = badRequest.Message,
+        }, exception);
     }
 }

@@ -15,6 +15,7 @@ public static class ErrorHandlingHosting
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
         // Minimal APIs otherwise answer unreadable requests with a bare 400 and no detail; throwing routes them
         // through BadRequestExceptionHandler, which says what was wrong.
