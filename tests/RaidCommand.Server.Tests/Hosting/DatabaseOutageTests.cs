@@ -44,7 +44,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.ServerOnItsOwnCluste
             await factory.StartDatabaseAsync();
         }
 
-        // Dead pooled connections may still answer the first requests with 503; a client retries, as told.
+        // The server may take a moment to find its database again; a client retries for as long as it is told to.
         var stored = await RetryWhileUnavailableAsync(() => api.PostAsync($"{raid.OperationPath}/cities", city, key));
         var before = await factory.EventCountAsync();
         var again = await RetryWhileUnavailableAsync(() => api.PostAsync($"{raid.OperationPath}/cities", city, key));
